@@ -1,0 +1,20 @@
+#pragma once
+
+namespace backscreen {
+
+/// Stable codes for every error and diagnostic Backscreen reports. Values are explicit and are never
+/// renumbered or reused; docs/error-codes.md lists them. Each layer owns a range of a hundred:
+/// 1xx JSON, 2xx JsonLogic, 3xx FHIR, 4xx screening rules, 5xx home program, 6xx outcome measures,
+/// 7xx storage, 8xx command line and app.
+enum class ErrorCode
+{
+    // 1xx: JSON text
+    JsonSyntax = 100,
+    JsonDuplicateKey = 101,
+    JsonTooDeep = 102,
+    JsonInvalidUtf8 = 103,
+    JsonTypeMismatch = 104,
+    FileUnreadable = 110,
+};
+
+} // namespace backscreen
