@@ -211,6 +211,15 @@ def main():
     form = form_items(json.loads(Path(args.form).read_text(encoding="utf-8"))["item"], {})
 
     problems = []
+    # Every name in the red-flag rules' `requires` lists (red-flags.md §4.3) must be a form item or
+    # a derived item of §2.2 (computed by the rules, never asked).
+    redflags = (clinical / "red-flags.md").read_text(encoding="utf-8")
+    derived = set(re.findall(r"^\| `([a-z][a-z0-9_]*)` \|", "\n".join(section_lines(redflags, "### 2.2")), re.M))
+    required_by_rules = set(re.findall(r"`([a-z][a-z0-9_]*)`", "\n".join(section_lines(redflags, "### 4.3"))))
+    for name in sorted(required_by_rules - derived - set(form)):
+        problems.append(f"missing   {name} (read by a rule in red-flags.md §4.3)")
+    for name in sorted(derived & set(form)):
+        problems.append(f"extra     {name} is a derived item (red-flags.md §2.2), not a question")
     missing = sorted(set(inputs) - set(form))
     extra = sorted(set(form) - set(inputs) - ALLOWED_EXTRAS)
     for name in missing:
@@ -257,7 +266,9 @@ def main():
 
     print(f"clinical directory: {clinical}")
     print(f"inputs in the tables: {len(inputs)}; answerable items in the form: {len(form)}")
-    print(f"required: {sum(1 for i in form.values() if i.get('required'))}")
+    print(f"required: {sum(1 for i in form.values() if i.get('required'))}; derived items (red-flags.md "
+          f"§2.2): {len(derived)}; inputs named in rule requires lists (§4.3): "
+          f"{len(required_by_rules - derived)}")
     for p in problems:
         print(p)
     if not problems:
