@@ -239,6 +239,8 @@ def check_exercise(ex, ids, refs):
         v = expect_type(dw, d, "daysPerWeek", int)
         if v is not None and not 1 <= v <= 7:
             problem(dw, "daysPerWeek %r outside 1-7" % v)
+        if expect_type(dw, d, "nonConsecutiveDays", bool) and v is not None and v > 4:
+            problem(dw, "nonConsecutiveDays needs daysPerWeek 4 or fewer, not %r" % v)
         if mode == "hold":
             if d.get("holdSeconds") is None or d.get("holds") is None:
                 problem(dw, "hold mode needs holdSeconds and holds")
