@@ -307,8 +307,8 @@ def render(scene, dx, title):
         cx, cy = a[0] + vx * tm + nx * off, a[1] + vy * tm + ny * off
         rx = ln * (t1 - t0) / 2.0
         ang = math.degrees(math.atan2(uy, ux))
-        out.append('<ellipse cx="%s" cy="%s" rx="%s" ry="%s" transform="rotate(%s %s %s)" fill="%s"/>'
-                   % (fmt(cx), fmt(cy), fmt(rx), fmt(thick / 2.0), fmt(ang), fmt(cx), fmt(cy), ACCENT))
+        out.append('<ellipse cx="0" cy="0" rx="%s" ry="%s" transform="translate(%s,%s) rotate(%s)" fill="%s"/>'
+                   % (fmt(rx), fmt(thick / 2.0), fmt(cx), fmt(cy), fmt(ang), ACCENT))
 
     pose = scene.pose
     P = {k: scene.project(v) for k, v in pose.j.items()}
