@@ -758,15 +758,17 @@ def ex_co_04():
     scenes = []
     elbow = p3(0.0, MAT + REST, 10.0)
     shB = p3(0.0, MAT + REST + UPPER_ARM, 0.0)
-    kneeB = add(shB, p3(math.sqrt((TORSO + THIGH) ** 2 - (shB[1] - MAT - REST) ** 2), 0.0, 0.0))
-    kneeB = p3(kneeB[0], MAT + REST, 0.0)
+    rise = shB[1] - MAT - REST
     for lifted in (False, True):
         p = Pose()
         if lifted:
-            axis = normalize(sub(kneeB, shB))
-            hipB = add(shB, mul(axis, TORSO))
+            # knee, hip and shoulder in one straight line
+            kneeB = p3(math.sqrt((TORSO + THIGH) ** 2 - rise ** 2), MAT + REST, 0.0)
+            hipB = add(shB, mul(normalize(sub(kneeB, shB)), TORSO))
         else:
-            hipB, _ = two_link(shB, kneeB, TORSO, THIGH, (0.0, -1.0, 0.0))
+            # hips resting on the mat; the knees sit a little closer than in the bridge
+            hipB = p3(math.sqrt(TORSO ** 2 - rise ** 2), MAT + REST, 0.0)
+            kneeB = add(hipB, p3(THIGH, 0.0, 0.0))
         # stacked hips and shoulders: the width axis is perpendicular to the trunk, in the x-y plane
         trunk = normalize(sub(shB, hipB))
         up = normalize((-trunk[1], trunk[0], 0.0))
