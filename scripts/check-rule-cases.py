@@ -45,6 +45,9 @@ NUMBERS = {
     "lcs_t06_dllt_deg": (False, 0, 90),
 }
 
+# inputs of the clinical tables that are recorded but read by no rule ("recorded, not scored")
+RECORDED = {"rad_h3", "rad_h5", "rad_e7", "lcs_t03", "lcs_t01_knee_angle_left_deg", "lcs_t01_knee_angle_right_deg"}
+
 problems = []
 
 
@@ -58,7 +61,7 @@ def all_inputs(rulesets):
         for r in rs["rules"]:
             names.update(r["requires"])
             names.update(r.get("optional", []))
-    return names
+    return names | RECORDED
 
 
 def validate_answers(where, answers, known):
