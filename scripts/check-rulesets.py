@@ -9,7 +9,8 @@ Checks: strict JSON (no duplicate keys); the JSON Schema forms/schema/ruleset-v1
 jsonschema package is installed); version tied to the clinical document version; rule ids unique and
 exactly the ids of the clinical file; every var name an input of the clinical inputs tables, a derived
 id or a context id; derived items read only earlier derived items; requires/optional equal the inputs
-the logic reads; tiers and outcomes in the README vocabularies; reference ids resolve and are used;
+the logic reads; tiers and outcomes in the README vocabularies and equal to the clinical rule tables
+(tier, Str and Ev columns; value column; [proposed] marks); reference ids resolve and are used;
 no missing/missing_some in three-valued rules; screen order, alsoReport, attachedTo and report
 consistent; the last outcome rule of every screen is `true`.
 """
@@ -55,11 +56,14 @@ def strict_load(path):
         return json.load(f, object_pairs_hook=hook)
 
 
-def md_tables(text):
-    """Yields (header cells, rows of cells) for every markdown table."""
+def md_tables(text, with_heading=False):
+    """Yields (header cells, rows of cells[, heading above the table]) for every markdown table."""
     lines = text.splitlines()
     i = 0
+    heading = ""
     while i < len(lines):
+        if lines[i].startswith("#"):
+            heading = lines[i]
         if lines[i].startswith("|") and i + 1 < len(lines) and re.match(r"^\|[\s:|-]+\|$", lines[i + 1]):
             header = [c.strip() for c in lines[i].strip().strip("|").split("|")]
             rows = []
@@ -67,7 +71,7 @@ def md_tables(text):
             while j < len(lines) and lines[j].startswith("|"):
                 rows.append([c.strip() for c in lines[j].strip().strip("|").split("|")])
                 j += 1
-            yield header, rows
+            yield (header, rows, heading) if with_heading else (header, rows)
             i = j
         else:
             i += 1
@@ -215,6 +219,37 @@ def check_ruleset(rid, clin_dir, inputs, vocab, schema):
         problem(where_file, "rule %s of %s is not encoded" % (x, doc))
     for x in sorted(set(ids) - clinical_ids):
         problem(where_file, "rule %s does not appear in %s" % (x, doc))
+    # tier / strength / evidence / outcome as the clinical rule tables give them
+    table_rows = {}
+    proposed_section = set()
+    for header, rows, heading in md_tables(text, with_heading=True):
+        if header and header[0] == "Id":
+            for row in rows:
+                if re.fullmatch(ID_PATTERNS[rid], row[0]):
+                    table_rows[row[0]] = dict(zip(header, row))
+                    if "[proposed]" in heading:
+                        proposed_section.add(row[0])
+    for r in rs["rules"]:
+        row = table_rows.get(r["id"])
+        if row is None:
+            if r.get("kind") != "note":
+                problem("%s: rule %r" % (where_file, r["id"]), "no row for it in the rule tables of %s" % doc)
+            continue
+        where = "%s: rule %r" % (where_file, r["id"])
+        if "Tier" in row:
+            for col, field in (("Tier", "tier"), ("Str", "strength"), ("Ev", "evidence")):
+                if row[col] != r.get(field):
+                    problem(where, "%s %r; %s gives %r" % (field, r.get(field), doc, row[col]))
+        else:
+            value_col = [h for h in row if h.startswith("Value")]
+            want = re.findall(r"`([A-Z_]+)`", row[value_col[0]]) if value_col else []
+            if not want or want[0] != r.get("outcome"):
+                problem(where, "outcome %r; %s gives %s" % (r.get("outcome"), doc, want[:1]))
+        row_proposed = "[proposed]" in " ".join(row.values())
+        marked = "proposed" in r.get("markers", [])
+        if (row_proposed and not marked) or (marked and not row_proposed and r["id"] not in proposed_section):
+            problem(where, "markers %s disagree with the [proposed] mark of %s" % (r.get("markers", []), doc))
+
     used_refs = set(d.get("reference") for d in rs.get("derived", []) if d.get("reference"))
     for k, r in enumerate(rs["rules"]):
         where = "%s: rule %r at /rules/%d" % (where_file, r["id"], k)
