@@ -513,7 +513,7 @@ pt("LCS-R1", NG, "HamstringWithLegSymptomsIsNotEntered",
    lcs(E1B, [".", "+", ".", ".", "."], legsym=True), "NOT_ASSESSED", True)
 pt("LCS-R2", P, "LikelyE1", E1, "LIKELY", True)
 pt("LCS-R2", P, "LikelyViaRepeatedExtensionE6", lcs(["s01", "s06yes"], "+++.."), "LIKELY", True)
-pt("LCS-R2", P, "LikelyWithRadicularAssessE8", dict(RAD_ASSESS, **lcs(E1B, "+++++")), "LIKELY", True,
+pt("LCS-R2", P, "LikelyWithRadicularAssessE8", dict(RAD_ASSESS, **lcs(E1B, "++-++")), "LIKELY", True,
    provisional=True)
 pt("LCS-R2", NG, "PossibleWithoutTightComponentE5", lcs(["s01", "s02", "s04"], "--+++"), "POSSIBLE", False)
 pt("LCS-R2", B, "ThomasAngle1IsPositive", lcs(E1B, [1, "-", "+", "+", "-"]), "LIKELY", True)
