@@ -182,7 +182,7 @@ private:
                 error(ErrorCode::OutcomeQuestionnaireMismatch,
                       "/item",
                       subject,
-                      "no item has this linkId; expected a " + expectedTypes + " item for " + input.label);
+                      "no item has this linkId; expected an item of type " + expectedTypes + " for " + input.label);
                 continue;
             }
             const FormItem& item = found->second;
