@@ -289,7 +289,14 @@ OutcomeChange ChangeInterpreter::interpretRating(const OutcomeScore& rating) con
     if (!rating.scorable) {
         return notComparable(rating, "rating not scorable: " + rating.reason);
     }
-    int value = static_cast<int>(*rating.score);
+    double raw = *rating.score;
+    if (raw != std::trunc(raw) || raw < instrument->min || raw > instrument->max) {
+        return notComparable(rating,
+                             "rating " + JsonWriter::formatNumber(raw) + " is not a whole number from "
+                                 + JsonWriter::formatNumber(instrument->min) + " to "
+                                 + JsonWriter::formatNumber(instrument->max));
+    }
+    int value = static_cast<int>(raw);
     OutcomeChange change;
     change.instrument = rating.instrument;
     change.version = rating.version;

@@ -238,7 +238,12 @@ private:
         instrument.questionnaire = text(entry, pointer, "questionnaire");
         instrument.min = number(entry, pointer, "min");
         instrument.max = number(entry, pointer, "max");
-        if (instrument.min >= instrument.max) {
+        if (std::fabs(instrument.min) > 1000.0 || std::fabs(instrument.max) > 1000.0) {
+            error(ErrorCode::OutcomeMeasuresInvalid,
+                  JsonPointer::appendKey(pointer, "max"),
+                  subject,
+                  "min or max out of range; expected values from -1000 to 1000");
+        } else if (instrument.min >= instrument.max) {
             error(ErrorCode::OutcomeMeasuresInvalid,
                   JsonPointer::appendKey(pointer, "max"),
                   subject,
@@ -387,6 +392,13 @@ private:
                       JsonPointer::appendKey(parametersPointer, name),
                       subject,
                       "parameter \"" + name + "\" is not a number; expected a number");
+                continue;
+            }
+            if (value.asNumber() < 0.0 || value.asNumber() > 1000.0) {
+                error(ErrorCode::OutcomeMeasuresInvalid,
+                      JsonPointer::appendKey(parametersPointer, name),
+                      subject,
+                      "parameter \"" + name + "\" out of range; expected 0 to 1000");
                 continue;
             }
             instrument.parameters[name] = value.asNumber();

@@ -136,7 +136,11 @@ std::optional<OutcomeScore> OutcomeScore::fromJson(const JsonValue& json)
     if (result.scorable != result.score.has_value()) {
         return std::nullopt;
     }
-    result.displayDecimals = static_cast<int>(decimals->asNumber());
+    double places = decimals->asNumber();
+    if (places != std::trunc(places) || places < 0.0 || places > 3.0) {
+        return std::nullopt;
+    }
+    result.displayDecimals = static_cast<int>(places);
     const JsonValue* subscales = json.find("subscales");
     const JsonValue* qualifiers = json.find("qualifiers");
     const JsonValue* activities = json.find("activities");
@@ -164,6 +168,9 @@ std::optional<OutcomeScore> OutcomeScore::fromJson(const JsonValue& json)
         if (!element.isObject() || !readNumber(element, "slot", slot)
             || !readText(element, "label", activity.label, false) || rating == nullptr
             || !(rating->isNull() || rating->isNumber())) {
+            return std::nullopt;
+        }
+        if (slot != std::trunc(slot) || slot < 1.0 || slot > 99.0) {
             return std::nullopt;
         }
         activity.slot = static_cast<int>(slot);

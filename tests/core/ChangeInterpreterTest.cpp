@@ -306,6 +306,12 @@ TEST(ChangeInterpreter, PgicRatingCategoriesAndSummary)
               "Patient Global Impression of Change: 2 (much improved): an important improvement (ratings 1 and 2, "
               "Farrar 2001, Mohebbi 2018)");
     EXPECT_FALSE(interpreter.interpretRating(scoreValid("pgic", "{}")).comparable);
+    // A stored rating read back from elsewhere is checked again, never cast blindly.
+    OutcomeScore stored = scoreValid("pgic", R"({"pgic": 2})");
+    stored.score = 1e300;
+    auto outOfRange = interpreter.interpretRating(stored);
+    EXPECT_FALSE(outOfRange.comparable);
+    EXPECT_EQ(outOfRange.reason, "rating 1e+300 is not a whole number from 1 to 7");
     EXPECT_FALSE(interpreter.interpretRating(scoreValid("nprs", nprs(3))).comparable);
 }
 

@@ -56,4 +56,7 @@ TEST(OutcomeScore, FromJsonRefusesInconsistentOrIncompleteJson)
     EXPECT_FALSE(OutcomeScore::fromJson(parseJson(noScore)).has_value());
     EXPECT_FALSE(OutcomeScore::fromJson(parseJson(R"({"instrument": "pgic"})")).has_value());
     EXPECT_TRUE(OutcomeScore::fromJson(parseJson(json)).has_value());
+    auto hugeDecimals = json;
+    hugeDecimals.replace(hugeDecimals.find("\"displayDecimals\":0"), 19, "\"displayDecimals\":1e300");
+    EXPECT_FALSE(OutcomeScore::fromJson(parseJson(hugeDecimals)).has_value());
 }
