@@ -109,10 +109,10 @@ private:
     {
         double value = number(object, pointer, key);
         if (value != std::trunc(value) || std::fabs(value) > 1e6) {
-            error(ErrorCode::OutcomeMeasuresInvalid,
-                  JsonPointer::appendKey(pointer, key),
-                  "",
-                  "\"" + std::string(key) + "\" is not an integer; expected a whole number");
+            // Built by appending: GCC 12 at -O3 warns falsely (-Wrestrict, bug 105329) on "literal" + string.
+            std::string message = "\"";
+            message.append(key).append("\" is not an integer; expected a whole number");
+            error(ErrorCode::OutcomeMeasuresInvalid, JsonPointer::appendKey(pointer, key), "", std::move(message));
             return 0;
         }
         return static_cast<int>(value);

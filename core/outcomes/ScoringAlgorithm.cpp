@@ -9,11 +9,13 @@ namespace {
 // "odi_s" + 3 + "" with two digits → "odi_s03"; PSFS activity numbers have one digit.
 std::string numbered(const std::string& prefix, int number, bool twoDigits, const std::string& suffix = {})
 {
-    std::string digits = std::to_string(number);
-    if (twoDigits && digits.size() < 2) {
-        digits.insert(0, "0");
+    std::string text = prefix;
+    if (twoDigits && number < 10) {
+        text += '0';
     }
-    return prefix + digits + suffix;
+    text += std::to_string(number);
+    text += suffix;
+    return text;
 }
 
 std::vector<ScoringAlgorithm> buildAlgorithms()

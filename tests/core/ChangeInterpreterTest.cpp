@@ -50,8 +50,12 @@ std::string odi(int sum, int answered)
     for (int section = 1; section <= answered; ++section) {
         int value = std::min(5, sum);
         sum -= value;
-        text += (section > 1 ? "," : "") + std::string("\"odi_s") + (section < 10 ? "0" : "") + std::to_string(section)
-                + "\":" + std::to_string(value);
+        // Appended piece by piece: GCC 12 -O3 warns falsely (-Wrestrict) on "literal" + std::string.
+        text += section > 1 ? ",\"odi_s" : "\"odi_s";
+        text += section < 10 ? "0" : "";
+        text += std::to_string(section);
+        text += "\":";
+        text += std::to_string(value);
     }
     return text + "}";
 }
@@ -61,8 +65,9 @@ std::string psfs(const std::vector<std::pair<std::string, int>>& activities)
     std::string text = "{";
     for (std::size_t i = 0; i < activities.size(); ++i) {
         std::string slot = std::to_string(i + 1);
-        text += (i > 0 ? "," : "") + std::string("\"psfs_activity_") + slot + "_label\":\"" + activities[i].first
-                + "\",\"psfs_activity_" + slot + "_score\":" + std::to_string(activities[i].second);
+        text += i > 0 ? ",\"psfs_activity_" : "\"psfs_activity_";
+        text += slot + "_label\":\"" + activities[i].first + "\",\"psfs_activity_" + slot
+                + "_score\":" + std::to_string(activities[i].second);
     }
     return text + "}";
 }

@@ -31,8 +31,12 @@ std::string odiAnswers(const std::vector<int>& sections)
         if (sections[i] < 0) {
             continue;
         }
-        text += (text.size() > 1 ? "," : "") + std::string("\"odi_s") + (i < 9 ? "0" : "") + std::to_string(i + 1)
-                + "\":" + std::to_string(sections[i]);
+        // Appended piece by piece: GCC 12 -O3 warns falsely (-Wrestrict) on "literal" + std::string.
+        text += text.size() > 1 ? ",\"odi_s" : "\"odi_s";
+        text += i < 9 ? "0" : "";
+        text += std::to_string(i + 1);
+        text += "\":";
+        text += std::to_string(sections[i]);
     }
     return text + "}";
 }
