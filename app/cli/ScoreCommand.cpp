@@ -204,7 +204,15 @@ int runScoreCommand(CliContext& context)
         } else if (auto clinic = clinicForms.find(flat.questionnaire.substr(0, flat.questionnaire.find('|')));
                    clinic != clinicForms.end()) {
             detected = clinic->second;
-        } else if (!flat.questionnaire.empty() || options->instrument.empty()) {
+        } else if (flat.questionnaire.empty() && options->instrument.empty()) {
+            report(context,
+                   {inputError(backscreen::ErrorCode::OutcomeWrongQuestionnaire,
+                               source,
+                               "/questionnaire",
+                               "the response names no questionnaire; expected a questionnaire canonical or "
+                               "--instrument ID")});
+            return static_cast<int>(ExitCode::BadInput);
+        } else if (!flat.questionnaire.empty()) {
             report(context,
                    {inputError(backscreen::ErrorCode::OutcomeWrongQuestionnaire,
                                source,

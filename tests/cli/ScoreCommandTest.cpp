@@ -137,3 +137,20 @@ TEST(ScoreCommand, WarningsArePrintedButScoringGoesOn)
               "items were answered and the items win (§7a)\n");
     EXPECT_NE(result.out.find("Score: 1 (range 0–24, lower is better)\n"), std::string::npos);
 }
+
+TEST(ScoreCommand, ResponseWithoutQuestionnaireNeedsInstrument)
+{
+    std::string response = R"({"resourceType": "QuestionnaireResponse", "status": "completed",
+        "item": [{"linkId": "pgic", "answer": [{"valueInteger": 2}]}]})";
+    auto without = runCli({"score", "-"}, response);
+    EXPECT_EQ(without.exitCode, 2);
+    EXPECT_EQ(without.err,
+              "backscreen-cli score: error: <stdin>: at /questionnaire: the response names no questionnaire; expected "
+              "a questionnaire canonical or --instrument ID\n");
+    auto with = runCli({"score", "-", "--instrument", "pgic"}, response);
+    EXPECT_EQ(with.exitCode, 0) << with.err;
+    EXPECT_EQ(with.out,
+              "Patient Global Impression of Change (pgic, version canonical-7; ruleset outcomes 1.2)\n"
+              "Score: 2 (range 1–7, lower is better)\n"
+              "Band: much improved (PGIC_2)\n");
+}
