@@ -2,11 +2,14 @@
 
 #include "core/json/JsonPointer.h"
 #include "core/json/JsonReader.h"
+#include "core/json/JsonWriter.h"
 #include "core/outcomes/OutcomeMeasures.h"
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
+#include <string_view>
 
 namespace backscreen::core {
 
@@ -17,7 +20,13 @@ struct FormItem
     std::string type;
     std::string pointer;
     std::vector<std::string> codes;
+    /// minValue / maxValue extensions (valueInteger), when the form states them.
+    std::optional<double> minValue;
+    std::optional<double> maxValue;
 };
+
+constexpr std::string_view minValueUrl = "http://hl7.org/fhir/StructureDefinition/minValue";
+constexpr std::string_view maxValueUrl = "http://hl7.org/fhir/StructureDefinition/maxValue";
 
 class QuestionnaireChecker
 {
@@ -133,13 +142,27 @@ private:
             if (type->asString() == "group" || type->asString() == "display") {
                 continue;
             }
-            FormItem formItem{type->asString(), itemPointer, {}};
+            FormItem formItem{type->asString(), itemPointer, {}, std::nullopt, std::nullopt};
             if (const JsonValue* options = item.find("answerOption"); options != nullptr && options->isArray()) {
                 for (const JsonValue& option : options->asArray()) {
                     const JsonValue* coding = option.find("valueCoding");
                     const JsonValue* code = coding == nullptr ? nullptr : coding->find("code");
                     if (code != nullptr && code->isString()) {
                         formItem.codes.push_back(code->asString());
+                    }
+                }
+            }
+            if (const JsonValue* extensions = item.find("extension"); extensions != nullptr && extensions->isArray()) {
+                for (const JsonValue& extension : extensions->asArray()) {
+                    const JsonValue* url = extension.find("url");
+                    const JsonValue* value = extension.find("valueInteger");
+                    if (url == nullptr || !url->isString() || value == nullptr || !value->isNumber()) {
+                        continue;
+                    }
+                    if (url->asString() == minValueUrl) {
+                        formItem.minValue = value->asNumber();
+                    } else if (url->asString() == maxValueUrl) {
+                        formItem.maxValue = value->asNumber();
                     }
                 }
             }
@@ -196,6 +219,9 @@ private:
             if (!input.values.empty()) {
                 compareCodes(input, item, subject);
             }
+            if (input.type == OutcomeInputType::Integer) {
+                compareRange(input, item, subject);
+            }
         }
         for (const auto& [linkId, item] : m_items) {
             if (instrument.input(linkId) == nullptr) {
@@ -205,6 +231,26 @@ private:
                       "not an input of the " + instrument.shortTitle
                           + "; expected only its linkIds (outcome-measures.md §0.1)");
             }
+        }
+    }
+
+    // A form that lets a client enter 6 in an ODI section would only produce answers the scorer refuses.
+    void compareRange(const OutcomeInput& input, const FormItem& item, const std::string& subject)
+    {
+        std::string expected = std::to_string(input.min) + "–" + std::to_string(input.max);
+        if (item.minValue && *item.minValue != input.min) {
+            error(ErrorCode::OutcomeQuestionnaireMismatch,
+                  JsonPointer::appendKey(item.pointer, "extension"),
+                  subject,
+                  "minValue is " + JsonWriter::formatNumber(*item.minValue) + "; expected " + input.label + " "
+                      + expected);
+        }
+        if (item.maxValue && *item.maxValue != input.max) {
+            error(ErrorCode::OutcomeQuestionnaireMismatch,
+                  JsonPointer::appendKey(item.pointer, "extension"),
+                  subject,
+                  "maxValue is " + JsonWriter::formatNumber(*item.maxValue) + "; expected " + input.label + " "
+                      + expected);
         }
     }
 

@@ -29,9 +29,10 @@ struct OutcomeQuestionnaireCheck
 /// Questionnaire from its licensed copy). The instrument is the one whose canonical URL equals the
 /// Questionnaire's `url` or appears in its `derivedFrom`. Item text is free; what scoring relies on is checked:
 /// every input of the instrument is an item with that linkId and a matching type (integer → integer,
-/// boolean → boolean, a listed code → choice with exactly those answerOption codes, an open code → string,
-/// choice or open-choice, text → string or text), linkIds are unique, and no other answerable item exists
-/// (its answers would be refused when scoring). Every mismatch is an OutcomeQuestionnaireMismatch error.
+/// boolean → boolean, with minValue/maxValue extensions if any equal to the input's range, a listed code → choice with
+/// exactly those answerOption codes, an open code → string, choice or open-choice, text → string or text), linkIds are
+/// unique, and no other answerable item exists (its answers would be refused when scoring). Every mismatch is an
+/// OutcomeQuestionnaireMismatch error.
 class OutcomeQuestionnaire
 {
 public:

@@ -166,3 +166,22 @@ TEST(OutcomeQuestionnaire, FormOfAnotherInstrumentIsTheWrongQuestionnaire)
               "not a form of an outcome measure; expected url or derivedFrom to name "
               "http://backscreen.local/fhir/Questionnaire/<instrument>");
 }
+
+TEST(OutcomeQuestionnaire, ClinicFormWithAnotherRangeIsRefused)
+{
+    auto check = OutcomeQuestionnaire::check(parseJson(R"({"resourceType": "Questionnaire",
+        "url": "http://clinic.example/q/nprs", "derivedFrom": ["http://backscreen.local/fhir/Questionnaire/nprs"],
+        "item": [{"linkId": "nprs_recall", "type": "choice", "answerOption": [{"valueCoding": {"code": "avg_24h"}},
+            {"valueCoding": {"code": "now"}}, {"valueCoding": {"code": "avg_7d"}}]},
+          {"linkId": "nprs_back", "type": "integer", "extension": [
+            {"url": "http://hl7.org/fhir/StructureDefinition/minValue", "valueInteger": 0},
+            {"url": "http://hl7.org/fhir/StructureDefinition/maxValue", "valueInteger": 100}]},
+          {"linkId": "nprs_leg", "type": "integer"}]})"),
+                                             outcomeMeasures(),
+                                             "clinic.json");
+    EXPECT_FALSE(check.ok());
+    ASSERT_EQ(check.diagnostics.size(), 1u);
+    EXPECT_EQ(check.diagnostics[0].code, ErrorCode::OutcomeQuestionnaireMismatch);
+    EXPECT_EQ(check.diagnostics[0].pointer, "/item/1/extension");
+    EXPECT_EQ(check.diagnostics[0].message, "maxValue is 100; expected NPRS 0–10");
+}
