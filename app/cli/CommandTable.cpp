@@ -1,5 +1,6 @@
 #include "CommandTable.h"
 
+#include "ScoreCommand.h"
 #include "VersionCommand.h"
 
 namespace backscreen::app {
@@ -8,6 +9,11 @@ const std::vector<CliCommand>& commandTable()
 {
     static const std::vector<CliCommand> table = {
         {"version", "version", "Print the program version.", runVersionCommand},
+        {"score",
+         "score FILE [--format text|json] [--instrument ID] [--questionnaire FORM]",
+         "Score one outcome-measure QuestionnaireResponse, or a flat answers object with --instrument; exit 0 "
+         "scored, 1 not scorable, 2 invalid input.",
+         runScoreCommand},
     };
     return table;
 }
