@@ -15,6 +15,13 @@ enum class ErrorCode
     JsonInvalidUtf8 = 103,
     JsonTypeMismatch = 104,
     FileUnreadable = 110,
+
+    // 2xx: JsonLogic rules
+    JsonLogicUnknownOperation = 200,
+    JsonLogicBadArgument = 201,
+    JsonLogicTooDeep = 202,
+    JsonLogicEvaluationFailed = 203,
+    JsonLogicLimitExceeded = 204,
 };
 
 } // namespace backscreen
