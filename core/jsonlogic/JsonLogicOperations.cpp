@@ -67,6 +67,26 @@ std::string substr(std::string_view text, const JsonLogicValue& start, const Jso
     return JsonLogicValue::utf16Slice(text, static_cast<std::size_t>(from), static_cast<std::size_t>(to));
 }
 
+// json-logic-js looks each `missing` name up by running {"var": name} as a rule, so a name that is an
+// object with one key (found in the data) would itself run as a rule. We refuse to run data as code.
+void refuseDataAsRule(const JsonLogicNode& node, const JsonLogicValue& name)
+{
+    if (name.isObject()) {
+        const JsonValue* object = name.borrowed();
+        std::size_t size = object != nullptr ? object->size() : 2;
+        if (size == 1) {
+            throw JsonLogicError(ErrorCode::JsonLogicEvaluationFailed,
+                                 node.pointer,
+                                 "a name to check is an object with one key, which json-logic-js would run as a "
+                                 "rule; expected a string or a number");
+        }
+    } else if (name.isArray()) {
+        for (std::size_t i = 0; i < name.arraySize(); ++i) {
+            refuseDataAsRule(node, name.arrayElement(i));
+        }
+    }
+}
+
 JsonLogicValue missing(const JsonLogicNode& node,
                        const JsonLogicValue* args,
                        std::size_t count,
@@ -82,6 +102,9 @@ JsonLogicValue missing(const JsonLogicNode& node,
         }
     } else {
         keys.assign(args, args + count);
+    }
+    for (const JsonLogicValue& key : keys) {
+        refuseDataAsRule(node, key);
     }
     std::vector<JsonLogicValue> absent;
     for (const JsonLogicValue& key : keys) {
