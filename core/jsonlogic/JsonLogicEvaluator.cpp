@@ -3,10 +3,35 @@
 #include "core/jsonlogic/JsonLogicTrace.h"
 
 #include <array>
+#include <cmath>
 #include <cstring>
 #include <vector>
 
 namespace backscreen::core {
+
+namespace {
+
+// JsonLogic truthiness of a data node, without wrapping it in a JsonLogicValue.
+bool jsonTruthy(const JsonValue& value)
+{
+    switch (value.type()) {
+    case JsonValue::Type::Null:
+        return false;
+    case JsonValue::Type::Bool:
+        return value.asBool();
+    case JsonValue::Type::Number:
+        return value.asNumber() != 0.0 && !std::isnan(value.asNumber());
+    case JsonValue::Type::String:
+        return !value.asString().empty();
+    case JsonValue::Type::Array:
+        return !value.asArray().empty();
+    case JsonValue::Type::Object:
+        return true;
+    }
+    return false;
+}
+
+} // namespace
 
 JsonLogicEvaluator::JsonLogicEvaluator(const JsonLogicProgram& program, JsonLogicTrace* trace)
     : m_program(program)
@@ -105,7 +130,7 @@ bool JsonLogicEvaluator::truth(std::uint32_t index, const JsonLogicValue& data)
                     bool generic = false;
                     const JsonValue* found = lookupJson(node, data.borrowed(), generic);
                     if (!generic) {
-                        return found == nullptr ? node.constant.truthy() : JsonLogicValue::borrow(*found).truthy();
+                        return found == nullptr ? node.constant.truthy() : jsonTruthy(*found);
                     }
                 }
                 JsonLogicValue found = lookupStatic(node, data);
