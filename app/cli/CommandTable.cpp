@@ -1,6 +1,7 @@
 #include "CommandTable.h"
 
 #include "ScoreCommand.h"
+#include "LogicCommand.h"
 #include "VersionCommand.h"
 
 namespace backscreen::app {
@@ -8,6 +9,11 @@ namespace backscreen::app {
 const std::vector<CliCommand>& commandTable()
 {
     static const std::vector<CliCommand> table = {
+        {"logic",
+         "logic RULE DATA [--trace] [--partial]",
+         "Evaluate a JsonLogic rule against data (each a file, - for stdin, or inline JSON) and print the result;"
+         " --trace adds the inputs read and which decided, --partial treats absent or null inputs as unknown.",
+         runLogicCommand},
         {"version", "version", "Print the program version.", runVersionCommand},
         {"score",
          "score FILE [--format text|json] [--instrument ID] [--questionnaire FORM]",

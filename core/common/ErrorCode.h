@@ -30,6 +30,12 @@ enum class ErrorCode
     OutcomeAnswersInconsistent = 610,
     OutcomeAnswerIgnored = 611,
     OutcomeResponseNotCompleted = 612,
+    // 2xx: JsonLogic rules
+    JsonLogicUnknownOperation = 200,
+    JsonLogicBadArgument = 201,
+    JsonLogicTooDeep = 202,
+    JsonLogicEvaluationFailed = 203,
+    JsonLogicLimitExceeded = 204,
 };
 
 } // namespace backscreen
