@@ -45,6 +45,8 @@ bool hasAnyAnswer(const ResponseItem& item)
     return std::any_of(item.items.begin(), item.items.end(), hasAnyAnswer);
 }
 
+std::string optionList(const QuestionnaireItem& definition);
+
 class Checker
 {
 public:
@@ -227,8 +229,44 @@ private:
     void checkValue(const FhirValue& value,
                     const QuestionnaireItem& definition,
                     const std::string& pointer,
-                    const std::string& linkId)
+                    const std::string&)
     {
+        ResponseValidator::checkValue(value, definition, pointer, m_source, m_diagnostics);
+    }
+
+    const Questionnaire& m_questionnaire;
+    const QuestionnaireResponse& m_response;
+    const std::string& m_source;
+    EnableWhenEvaluator m_evaluator;
+    std::vector<Diagnostic> m_diagnostics;
+};
+
+std::string optionList(const QuestionnaireItem& definition)
+    {
+        std::string list;
+        std::size_t shown = std::min<std::size_t>(definition.answerOptions.size(), 8);
+        for (std::size_t i = 0; i < shown; ++i) {
+            list += (i == 0 ? "" : ", ") + definition.answerOptions[i].value.describe();
+        }
+        if (shown < definition.answerOptions.size()) {
+            list += ", ...";
+        }
+        return list;
+    }
+
+
+} // namespace
+
+void ResponseValidator::checkValue(const FhirValue& value,
+                                   const QuestionnaireItem& definition,
+                                   const std::string& pointer,
+                                   const std::string& source,
+                                   std::vector<Diagnostic>& diagnostics)
+{
+    auto add = [&](ErrorCode code, const std::string& at, const std::string&, std::string message) {
+        diagnostics.push_back({code, Severity::Error, source, at, definition.subject(), std::move(message)});
+    };
+    const std::string& linkId = definition.linkId;
         bool freeText = definition.type == ItemType::OpenChoice && value.kind() == FhirValueKind::String;
         if (!definition.answerOptions.empty() && !freeText) {
             bool listed = std::any_of(definition.answerOptions.begin(),
@@ -282,27 +320,6 @@ private:
         }
     }
 
-    static std::string optionList(const QuestionnaireItem& definition)
-    {
-        std::string list;
-        std::size_t shown = std::min<std::size_t>(definition.answerOptions.size(), 8);
-        for (std::size_t i = 0; i < shown; ++i) {
-            list += (i == 0 ? "" : ", ") + definition.answerOptions[i].value.describe();
-        }
-        if (shown < definition.answerOptions.size()) {
-            list += ", ...";
-        }
-        return list;
-    }
-
-    const Questionnaire& m_questionnaire;
-    const QuestionnaireResponse& m_response;
-    const std::string& m_source;
-    EnableWhenEvaluator m_evaluator;
-    std::vector<Diagnostic> m_diagnostics;
-};
-
-} // namespace
 
 std::vector<Diagnostic> ResponseValidator::validate(const Questionnaire& questionnaire,
                                                     const QuestionnaireResponse& response,

@@ -23,6 +23,14 @@ class ResponseValidator
 public:
     static std::vector<Diagnostic>
     validate(const Questionnaire& questionnaire, const QuestionnaireResponse& response, const std::string& source);
+
+    /// The value checks shared with flat answers: answerOption and ValueSet membership (open-choice free text
+    /// is allowed), minValue / maxValue, maxLength. Appends errors naming `pointer` and the item.
+    static void checkValue(const FhirValue& value,
+                           const QuestionnaireItem& definition,
+                           const std::string& pointer,
+                           const std::string& source,
+                           std::vector<Diagnostic>& diagnostics);
 };
 
 } // namespace backscreen::core
