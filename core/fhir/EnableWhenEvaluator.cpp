@@ -178,7 +178,8 @@ const std::vector<std::size_t>& EnableWhenEvaluator::setAnswers(std::size_t inde
     }
     auto later = [this](std::size_t a, std::size_t b) { return m_position[a] > m_position[b]; };
     for (std::size_t dependant : m_dependants[index]) {
-        if (m_questionnaire.items()[dependant].parent != index || !m_questionnaire.items()[dependant].enableWhen.empty()) {
+        if (m_questionnaire.items()[dependant].parent != index
+            || !m_questionnaire.items()[dependant].enableWhen.empty()) {
             push(dependant);
         }
     }
@@ -223,7 +224,8 @@ std::vector<std::string> EnableWhenEvaluator::enabledLinkIds() const
     return linkIds;
 }
 
-ItemAnswers EnableWhenEvaluator::collectAnswers(const Questionnaire& questionnaire, const QuestionnaireResponse& response)
+ItemAnswers EnableWhenEvaluator::collectAnswers(const Questionnaire& questionnaire,
+                                                const QuestionnaireResponse& response)
 {
     ItemAnswers answers(questionnaire.items().size());
     collect(questionnaire, response.items, answers);

@@ -68,9 +68,8 @@ FhirDocument FhirDocument::load(const JsonValue& json, const std::string& source
                 if (entryType == "ValueSet") {
                     const JsonValue* fullUrl = entry.find("fullUrl");
                     if (auto valueSet = ValueSet::fromJson(*resource)) {
-                        document.valueSets.add(*valueSet,
-                                               fullUrl != nullptr && fullUrl->isString() ? fullUrl->asString()
-                                                                                          : std::string());
+                        document.valueSets.add(
+                            *valueSet, fullUrl != nullptr && fullUrl->isString() ? fullUrl->asString() : std::string());
                     }
                 } else if (entryType == "Questionnaire" || entryType == "QuestionnaireResponse") {
                     resources.emplace_back(resource, resourcePointer);
@@ -93,21 +92,22 @@ FhirDocument FhirDocument::load(const JsonValue& json, const std::string& source
     } else if (type == "Questionnaire" || type == "QuestionnaireResponse") {
         resources.emplace_back(&json, std::string());
     } else {
-        std::string found = !json.isObject()   ? std::string("a JSON ") + jsonTypeName(json)
-                            : type.empty()     ? std::string("a resource without resourceType")
-                                               : "resourceType \"" + type + "\"";
-        document.diagnostics.push_back({ErrorCode::FhirWrongResourceType,
-                                        Severity::Error,
-                                        source,
-                                        json.isObject() ? "/resourceType" : "",
-                                        {},
-                                        "the document is " + found
-                                            + "; expected Questionnaire, QuestionnaireResponse, ValueSet or Bundle"});
+        std::string found = !json.isObject() ? std::string("a JSON ") + jsonTypeName(json)
+                            : type.empty()   ? std::string("a resource without resourceType")
+                                             : "resourceType \"" + type + "\"";
+        document.diagnostics.push_back(
+            {ErrorCode::FhirWrongResourceType,
+             Severity::Error,
+             source,
+             json.isObject() ? "/resourceType" : "",
+             {},
+             "the document is " + found + "; expected Questionnaire, QuestionnaireResponse, ValueSet or Bundle"});
     }
 
     for (const auto& [resource, pointer] : resources) {
         if (resourceTypeOf(*resource) == "Questionnaire") {
-            QuestionnaireParseResult parsed = QuestionnaireParser::parse(*resource, source, pointer, &document.valueSets);
+            QuestionnaireParseResult parsed =
+                QuestionnaireParser::parse(*resource, source, pointer, &document.valueSets);
             append(document.diagnostics, std::move(parsed.diagnostics));
             append(document.diagnostics, QuestionnaireValidator::validate(parsed.questionnaire, source));
             document.questionnaires.push_back(std::move(parsed.questionnaire));

@@ -157,7 +157,10 @@ std::string stringMember(const JsonValue& object,
 
 } // namespace
 
-void FhirDiagnosticContext::add(ErrorCode code, Severity severity, const std::string& pointer, std::string message) const
+void FhirDiagnosticContext::add(ErrorCode code,
+                                Severity severity,
+                                const std::string& pointer,
+                                std::string message) const
 {
     diagnostics.push_back({code, severity, source, pointer, subject, std::move(message)});
 }
@@ -271,8 +274,7 @@ std::optional<FhirValue> FhirValue::fromJson(FhirValueKind kind,
         }
         const std::string& text = json.numberText();
         double number = json.asNumber();
-        bool integral = text.empty() ? std::trunc(number) == number
-                                     : text.find_first_of(".eE") == std::string::npos;
+        bool integral = text.empty() ? std::trunc(number) == number : text.find_first_of(".eE") == std::string::npos;
         if (!integral || number < -2147483648.0 || number > 2147483647.0) {
             context.add(ErrorCode::FhirInvalidValue,
                         Severity::Error,

@@ -51,8 +51,10 @@ class FhirValue
 public:
     /// Reads `json` as a value of `kind` at `pointer`. A wrong JSON type or malformed text (a date that is not
     /// YYYY, YYYY-MM or YYYY-MM-DD, an integer with a fraction) is reported to `context` and gives nullopt.
-    static std::optional<FhirValue>
-    fromJson(FhirValueKind kind, const JsonValue& json, const std::string& pointer, const FhirDiagnosticContext& context);
+    static std::optional<FhirValue> fromJson(FhirValueKind kind,
+                                             const JsonValue& json,
+                                             const std::string& pointer,
+                                             const FhirDiagnosticContext& context);
 
     /// A value built in code (the app, tests): no source JSON, so it writes its canonical JSON form.
     static FhirValue boolean(bool value);
@@ -94,10 +96,7 @@ public:
     /// Coding's display and Quantity's unit.
     const std::string& display() const { return m_display; }
 
-    bool isNumeric() const
-    {
-        return m_kind == FhirValueKind::Decimal || m_kind == FhirValueKind::Integer;
-    }
+    bool isNumeric() const { return m_kind == FhirValueKind::Decimal || m_kind == FhirValueKind::Integer; }
 
     /// FHIR equality as enableWhen and option membership use it: numbers by value (integer 2 = decimal 2.0),
     /// Codings by system and code where a Coding without a system matches on its code alone (see

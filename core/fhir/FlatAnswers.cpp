@@ -36,7 +36,8 @@ public:
             add(ErrorCode::FhirElementType,
                 "",
                 {},
-                std::string("the answers are a JSON ") + jsonTypeName(answers) + "; expected an object {linkId: value}");
+                std::string("the answers are a JSON ") + jsonTypeName(answers)
+                    + "; expected an object {linkId: value}");
             result.diagnostics = std::move(m_diagnostics);
             return result;
         }
@@ -56,7 +57,8 @@ public:
                 add(ErrorCode::FhirResponseAnswersOnGroup,
                     pointer,
                     item.subject(),
-                    std::string("the ") + itemTypeName(item.type) + " item takes no answer; expected a question's linkId");
+                    std::string("the ") + itemTypeName(item.type)
+                        + " item takes no answer; expected a question's linkId");
                 continue;
             }
             if (value.isNull()) {
@@ -107,7 +109,8 @@ private:
         m_diagnostics.push_back({code, Severity::Error, m_source, pointer, std::move(subject), std::move(message)});
     }
 
-    void typeError(const QuestionnaireItem& item, const JsonValue& value, const std::string& pointer, const char* expected)
+    void
+    typeError(const QuestionnaireItem& item, const JsonValue& value, const std::string& pointer, const char* expected)
     {
         add(ErrorCode::FhirResponseAnswerType,
             pointer,
@@ -193,7 +196,8 @@ private:
         }
     }
 
-    std::optional<FhirValue> convertChoice(const QuestionnaireItem& item, const JsonValue& value, const std::string& pointer)
+    std::optional<FhirValue>
+    convertChoice(const QuestionnaireItem& item, const JsonValue& value, const std::string& pointer)
     {
         // A flat choice answer is the option's code (Coding options), or its number or text for valueInteger,
         // valueString, valueDate and valueTime options.

@@ -180,6 +180,7 @@ public:
 
     /// Builds the flat item list; used by QuestionnaireParser.
     std::size_t addItem(QuestionnaireItem item);
+
     void addRoot(std::size_t index) { m_roots.push_back(index); }
 
     void indexLinkIds();

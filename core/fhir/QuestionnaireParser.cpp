@@ -15,7 +15,8 @@ constexpr const char* maxValueUrl = "http://hl7.org/fhir/StructureDefinition/max
 constexpr const char* entryFormatUrl = "http://hl7.org/fhir/StructureDefinition/entryFormat";
 constexpr const char* itemControlUrl = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl";
 constexpr const char* unitUrl = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit";
-constexpr const char* calculatedUrl = "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression";
+constexpr const char* calculatedUrl =
+    "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression";
 
 // Deeper item nesting than this is refused, so hostile input cannot exhaust the stack.
 constexpr std::size_t maxItemDepth = 100;
@@ -46,7 +47,7 @@ public:
         }
         const JsonValue* type = resource.find("resourceType");
         if (type == nullptr || !type->isString() || type->asString() != "Questionnaire") {
-            std::string found = type == nullptr      ? std::string("no resourceType")
+            std::string found = type == nullptr    ? std::string("no resourceType")
                                 : type->isString() ? "resourceType \"" + type->asString() + "\""
                                                    : std::string("a resourceType that is not a string");
             context.add(ErrorCode::FhirWrongResourceType,
@@ -204,7 +205,8 @@ private:
         item.linkId = readString(json, "linkId", pointer, context);
         context.subject = item.linkId.empty() ? std::string() : item.subject();
         if (json.find("linkId") == nullptr) {
-            context.add(ErrorCode::FhirMissingElement, Severity::Error, pointer, "the item has no linkId; expected one");
+            context.add(
+                ErrorCode::FhirMissingElement, Severity::Error, pointer, "the item has no linkId; expected one");
         }
         item.text = readString(json, "text", pointer, context);
         item.prefix = readString(json, "prefix", pointer, context);
@@ -223,8 +225,9 @@ private:
             context.add(ErrorCode::FhirUnknownItemType,
                         Severity::Error,
                         JsonPointer::appendKey(pointer, "type"),
-                        "unknown item type \"" + item.typeCode + "\"; expected an R4 item type such as group, "
-                            "boolean, choice or string");
+                        "unknown item type \"" + item.typeCode
+                            + "\"; expected an R4 item type such as group, "
+                              "boolean, choice or string");
         }
         item.required = readBool(json, "required", pointer, context);
         item.repeats = readBool(json, "repeats", pointer, context);
@@ -258,8 +261,11 @@ private:
         if (const JsonValue* childItems = readArray(json, "item", pointer, context); childItems != nullptr) {
             std::string itemsPointer = JsonPointer::appendKey(pointer, "item");
             for (std::size_t i = 0; i < childItems->size(); ++i) {
-                std::size_t child = readItem(
-                    childItems->asArray()[i], JsonPointer::appendIndex(itemsPointer, i), index, depth + 1, questionnaire);
+                std::size_t child = readItem(childItems->asArray()[i],
+                                             JsonPointer::appendIndex(itemsPointer, i),
+                                             index,
+                                             depth + 1,
+                                             questionnaire);
                 if (child != QuestionnaireItem::npos) {
                     children.push_back(child);
                 }
@@ -309,8 +315,9 @@ private:
                 context.add(ErrorCode::FhirElementType,
                             Severity::Error,
                             valuePointer,
-                            choice->key + " is not allowed in an answerOption; expected valueCoding, valueInteger, "
-                                          "valueDate, valueTime, valueString or valueReference");
+                            choice->key
+                                + " is not allowed in an answerOption; expected valueCoding, valueInteger, "
+                                  "valueDate, valueTime, valueString or valueReference");
                 continue;
             }
             auto value = FhirValue::fromJson(choice->kind, *choice->json, valuePointer, context);
@@ -448,11 +455,11 @@ private:
                 && url != unitUrl) {
                 continue; // unknown extensions stay in the item's JSON and are written back as they were
             }
-            auto choice = FhirValue::findChoice(extension, "value", extensionPointer, context);
             if (url == itemControlUrl) {
                 readItemControl(extension, extensionPointer, context, item);
                 continue;
             }
+            auto choice = FhirValue::findChoice(extension, "value", extensionPointer, context);
             if (!choice) {
                 context.add(ErrorCode::FhirMissingElement,
                             Severity::Error,

@@ -127,8 +127,9 @@ public:
             m_context.add(ErrorCode::FhirInvalidValue,
                           Severity::Error,
                           JsonPointer::appendKey(pointer, "authored"),
-                          "authored \"" + response.authored + "\" is not a valid dateTime; expected "
-                              "YYYY-MM-DDThh:mm:ss with a time zone");
+                          "authored \"" + response.authored
+                              + "\" is not a valid dateTime; expected "
+                                "YYYY-MM-DDThh:mm:ss with a time zone");
         }
         response.items = readItems(resource, pointer, 0);
         result.diagnostics = std::move(m_diagnostics);
@@ -198,8 +199,10 @@ private:
             m_context.subject.clear();
             item.linkId = readString(json, "linkId", item.pointer);
             if (json.find("linkId") == nullptr) {
-                m_context.add(
-                    ErrorCode::FhirMissingElement, Severity::Error, item.pointer, "the item has no linkId; expected one");
+                m_context.add(ErrorCode::FhirMissingElement,
+                              Severity::Error,
+                              item.pointer,
+                              "the item has no linkId; expected one");
             }
             m_context.subject = item.linkId.empty() ? std::string() : "item \"" + item.linkId + "\"";
             item.text = readString(json, "text", item.pointer);
@@ -232,8 +235,8 @@ private:
         }
         if (auto choice = FhirValue::findChoice(json, "value", pointer, m_context)) {
             answer.kind = choice->kind;
-            answer.value =
-                FhirValue::fromJson(choice->kind, *choice->json, JsonPointer::appendKey(pointer, choice->key), m_context);
+            answer.value = FhirValue::fromJson(
+                choice->kind, *choice->json, JsonPointer::appendKey(pointer, choice->key), m_context);
         }
         std::string subject = m_context.subject;
         answer.items = readItems(json, pointer, depth + 1);

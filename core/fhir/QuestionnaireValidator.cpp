@@ -169,8 +169,8 @@ private:
                     Severity::Error,
                     condition.pointer,
                     subject,
-                    std::string("que-7: enableWhen with operator exists has answer") + fhirValueKindName(*condition.answerKind)
-                        + "; expected answerBoolean");
+                    std::string("que-7: enableWhen with operator exists has answer")
+                        + fhirValueKindName(*condition.answerKind) + "; expected answerBoolean");
             }
         }
         if ((item.type == ItemType::Group || display) && hasNonEmpty(item, "initial")) {
@@ -292,10 +292,11 @@ private:
             if (!contains(kinds, *condition.answerKind)) {
                 add(ErrorCode::FhirEnableWhenTypeMismatch,
                     Severity::Warning,
-                    JsonPointer::appendKey(condition.pointer, std::string("answer") + fhirValueKindName(*condition.answerKind)),
+                    JsonPointer::appendKey(condition.pointer,
+                                           std::string("answer") + fhirValueKindName(*condition.answerKind)),
                     subject,
-                    std::string("enableWhen compares the ") + itemTypeName(target.type) + " item \"" + condition.question
-                        + "\" with answer" + fhirValueKindName(*condition.answerKind)
+                    std::string("enableWhen compares the ") + itemTypeName(target.type) + " item \""
+                        + condition.question + "\" with answer" + fhirValueKindName(*condition.answerKind)
                         + ", so the condition can never be true; expected " + kindList(kinds, "answer"));
             }
         }
@@ -401,6 +402,11 @@ private:
 };
 
 } // namespace
+
+std::vector<Diagnostic> QuestionnaireValidator::validate(const Questionnaire& questionnaire, const std::string& source)
+{
+    return Checker(questionnaire, source).run();
+}
 
 std::vector<FhirValueKind> QuestionnaireValidator::acceptedAnswerKinds(const QuestionnaireItem& item)
 {

@@ -55,6 +55,8 @@ public:
         , m_response(response)
         , m_source(source)
         , m_evaluator(questionnaire)
+        // R4: a required item "must be present in a completed QuestionnaireResponse"; one in progress may lack it.
+        , m_requireAnswers(response.status == "completed" || response.status == "amended")
     {}
 
     std::vector<Diagnostic> run()
@@ -78,7 +80,7 @@ private:
     std::string suggestion(const std::string& linkId) const
     {
         std::string best;
-        std::size_t bestDistance = linkId.size() >= 4 ? 3 : 0;
+        std::size_t bestDistance = linkId.size() >= 8 ? 3 : 0; // short ids such as "2.1.1" are all close
         for (const QuestionnaireItem& item : m_questionnaire.items()) {
             std::size_t distance = editDistance(linkId, item.linkId);
             if (distance < bestDistance) {
@@ -128,7 +130,7 @@ private:
         }
         for (std::size_t child : expected) {
             const QuestionnaireItem& definition = m_questionnaire.items()[child];
-            if (!definition.required || !m_evaluator.isEnabled(child)) {
+            if (!m_requireAnswers || !definition.required || !m_evaluator.isEnabled(child)) {
                 continue;
             }
             bool answered = std::any_of(items.begin(), items.end(), [&](const ResponseItem& item) {
@@ -172,8 +174,9 @@ private:
                     + " item has nested items outside its answers; expected items that are not groups to nest "
                       "them under answer.item");
         }
-        bool answered = std::any_of(
-            item.answers.begin(), item.answers.end(), [](const ResponseAnswer& answer) { return answer.kind.has_value(); });
+        bool answered = std::any_of(item.answers.begin(), item.answers.end(), [](const ResponseAnswer& answer) {
+            return answer.kind.has_value();
+        });
         if (answered && !m_evaluator.isEnabled(index)) {
             add(ErrorCode::FhirResponseAnswerOnDisabled,
                 item.pointer,
@@ -201,9 +204,10 @@ private:
                 add(ErrorCode::FhirMissingElement,
                     answer.pointer,
                     linkId,
-                    "the answer has no value[x]; expected one such as value" + std::string(fhirValueKindName(
-                        answerKindsFor(definition.type).empty() ? FhirValueKind::String
-                                                                : answerKindsFor(definition.type).front())));
+                    "the answer has no value[x]; expected one such as value"
+                        + std::string(fhirValueKindName(answerKindsFor(definition.type).empty()
+                                                            ? FhirValueKind::String
+                                                            : answerKindsFor(definition.type).front())));
             }
             return;
         }
@@ -238,22 +242,22 @@ private:
     const QuestionnaireResponse& m_response;
     const std::string& m_source;
     EnableWhenEvaluator m_evaluator;
+    bool m_requireAnswers;
     std::vector<Diagnostic> m_diagnostics;
 };
 
 std::string optionList(const QuestionnaireItem& definition)
-    {
-        std::string list;
-        std::size_t shown = std::min<std::size_t>(definition.answerOptions.size(), 8);
-        for (std::size_t i = 0; i < shown; ++i) {
-            list += (i == 0 ? "" : ", ") + definition.answerOptions[i].value.describe();
-        }
-        if (shown < definition.answerOptions.size()) {
-            list += ", ...";
-        }
-        return list;
+{
+    std::string list;
+    std::size_t shown = std::min<std::size_t>(definition.answerOptions.size(), 8);
+    for (std::size_t i = 0; i < shown; ++i) {
+        list += (i == 0 ? "" : ", ") + definition.answerOptions[i].value.describe();
     }
-
+    if (shown < definition.answerOptions.size()) {
+        list += ", ...";
+    }
+    return list;
+}
 
 } // namespace
 
@@ -267,59 +271,58 @@ void ResponseValidator::checkValue(const FhirValue& value,
         diagnostics.push_back({code, Severity::Error, source, at, definition.subject(), std::move(message)});
     };
     const std::string& linkId = definition.linkId;
-        bool freeText = definition.type == ItemType::OpenChoice && value.kind() == FhirValueKind::String;
-        if (!definition.answerOptions.empty() && !freeText) {
-            bool listed = std::any_of(definition.answerOptions.begin(),
-                                      definition.answerOptions.end(),
-                                      [&](const AnswerOption& option) { return option.value.equals(value); });
-            if (!listed) {
-                add(ErrorCode::FhirResponseOptionNotAllowed,
-                    pointer,
-                    linkId,
-                    "the answer " + value.describe() + " is not one of the item's answerOptions; expected "
-                        + optionList(definition));
-            }
-        }
-        if (definition.valueSet && value.kind() == FhirValueKind::Coding
-            && definition.valueSet->contains(value) == ValueSet::Membership::NotMember) {
+    bool freeText = definition.type == ItemType::OpenChoice && value.kind() == FhirValueKind::String;
+    if (!definition.answerOptions.empty() && !freeText) {
+        bool listed = std::any_of(definition.answerOptions.begin(),
+                                  definition.answerOptions.end(),
+                                  [&](const AnswerOption& option) { return option.value.equals(value); });
+        if (!listed) {
             add(ErrorCode::FhirResponseOptionNotAllowed,
                 pointer,
                 linkId,
-                "the answer " + value.describe() + " is not in the ValueSet " + definition.answerValueSet
-                    + "; expected one of its codes");
-        }
-        if (definition.minValue) {
-            auto order = value.compare(*definition.minValue);
-            if (order && *order < 0) {
-                add(ErrorCode::FhirResponseOutOfRange,
-                    pointer,
-                    linkId,
-                    "the answer " + value.describe() + " is below the minimum; expected at least "
-                        + definition.minValue->describe());
-            }
-        }
-        if (definition.maxValue) {
-            auto order = value.compare(*definition.maxValue);
-            if (order && *order > 0) {
-                add(ErrorCode::FhirResponseOutOfRange,
-                    pointer,
-                    linkId,
-                    "the answer " + value.describe() + " is above the maximum; expected at most "
-                        + definition.maxValue->describe());
-            }
-        }
-        if (definition.maxLength && (value.kind() == FhirValueKind::String || value.kind() == FhirValueKind::Uri)) {
-            std::size_t length = codePointCount(value.text());
-            if (static_cast<long long>(length) > *definition.maxLength) {
-                add(ErrorCode::FhirResponseTooLong,
-                    pointer,
-                    linkId,
-                    "the answer is " + std::to_string(length) + " characters long; expected at most "
-                        + std::to_string(*definition.maxLength));
-            }
+                "the answer " + value.describe() + " is not one of the item's answerOptions; expected "
+                    + optionList(definition));
         }
     }
-
+    if (definition.valueSet && value.kind() == FhirValueKind::Coding
+        && definition.valueSet->contains(value) == ValueSet::Membership::NotMember) {
+        add(ErrorCode::FhirResponseOptionNotAllowed,
+            pointer,
+            linkId,
+            "the answer " + value.describe() + " is not in the ValueSet " + definition.answerValueSet
+                + "; expected one of its codes");
+    }
+    if (definition.minValue) {
+        auto order = value.compare(*definition.minValue);
+        if (order && *order < 0) {
+            add(ErrorCode::FhirResponseOutOfRange,
+                pointer,
+                linkId,
+                "the answer " + value.describe() + " is below the minimum; expected at least "
+                    + definition.minValue->describe());
+        }
+    }
+    if (definition.maxValue) {
+        auto order = value.compare(*definition.maxValue);
+        if (order && *order > 0) {
+            add(ErrorCode::FhirResponseOutOfRange,
+                pointer,
+                linkId,
+                "the answer " + value.describe() + " is above the maximum; expected at most "
+                    + definition.maxValue->describe());
+        }
+    }
+    if (definition.maxLength && (value.kind() == FhirValueKind::String || value.kind() == FhirValueKind::Uri)) {
+        std::size_t length = codePointCount(value.text());
+        if (static_cast<long long>(length) > *definition.maxLength) {
+            add(ErrorCode::FhirResponseTooLong,
+                pointer,
+                linkId,
+                "the answer is " + std::to_string(length) + " characters long; expected at most "
+                    + std::to_string(*definition.maxLength));
+        }
+    }
+}
 
 std::vector<Diagnostic> ResponseValidator::validate(const Questionnaire& questionnaire,
                                                     const QuestionnaireResponse& response,

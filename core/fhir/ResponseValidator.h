@@ -12,7 +12,8 @@ namespace backscreen::core {
 /// Checks a QuestionnaireResponse against its Questionnaire and reports every problem as a Diagnostic
 /// (subject `item "linkId"`, pointer into the response), never by throwing:
 /// - linkIds the Questionnaire lacks, or items nested under the wrong parent;
-/// - enabled required items without an answer (reported at the enclosing item); answers on disabled items
+/// - enabled required items without an answer in a completed or amended response (reported at the enclosing
+///   item; R4 lets a response in progress lack them); answers on disabled items
 ///   (enableWhen evaluated over the whole response, see EnableWhenEvaluator);
 /// - answers on group and display items; child items of a question outside its answers;
 /// - the answer type per item type; answerOption membership (a Coding without a system matches on its

@@ -106,7 +106,8 @@ ValueSet::Membership ValueSet::contains(const FhirValue& coding) const
         return Membership::Member;
     }
     if (m_open) {
-        bool knownSystem = std::find(m_openSystems.begin(), m_openSystems.end(), coding.system()) != m_openSystems.end();
+        bool knownSystem =
+            std::find(m_openSystems.begin(), m_openSystems.end(), coding.system()) != m_openSystems.end();
         // A whole included system may hold the code; an unrelated system cannot, unless the include was a filter
         // or another ValueSet we cannot see into.
         if (knownSystem || coding.system().empty() || m_openSystems.empty()) {
