@@ -2,6 +2,7 @@
 // update the app runs on every keystroke (target: under 20 µs). The large SDC family-history Bundle and its
 // 82 KB response from ../shared/testdata/fhir show how it scales.
 #include "core/fhir/EnableWhenEvaluator.h"
+#include "core/fhir/FhirDocument.h"
 #include "core/fhir/FlatAnswers.h"
 #include "core/fhir/QuestionnaireLoader.h"
 #include "core/fhir/QuestionnaireParser.h"
