@@ -126,6 +126,37 @@ void enabledSetUpdateAfterOneAnswer(benchmark::State& state)
     state.SetLabel(form.items()[busiest].linkId);
 }
 
+// The worst keystroke: the answer whose change flips the most items (a gate question hiding a group).
+void enabledSetUpdateWorstCase(benchmark::State& state)
+{
+    const Questionnaire& form = intakeForm();
+    auto read = JsonReader::parseFile(formsPath(fullResponse));
+    auto response = QuestionnaireResponse::parse(*read.value, "bench").response;
+    ItemAnswers answers = EnableWhenEvaluator::collectAnswers(form, response);
+    EnableWhenEvaluator evaluator(form);
+    evaluator.setAllAnswers(answers);
+    std::size_t worst = 0;
+    std::size_t worstChanged = 0;
+    for (std::size_t i = 0; i < answers.size(); ++i) {
+        if (answers[i].empty()) {
+            continue;
+        }
+        std::size_t changed = evaluator.setAnswers(i, {}).size();
+        evaluator.setAnswers(i, answers[i]);
+        if (changed > worstChanged) {
+            worst = i;
+            worstChanged = changed;
+        }
+    }
+    bool on = true;
+    for (auto _ : state) {
+        on = !on;
+        benchmark::DoNotOptimize(evaluator.setAnswers(worst, on ? answers[worst] : std::vector<FhirValue>{}));
+    }
+    state.counters["changedPerUpdate"] = static_cast<double>(worstChanged);
+    state.SetLabel(form.items()[worst].linkId);
+}
+
 void enabledSetFromScratch(benchmark::State& state)
 {
     const Questionnaire& form = intakeForm();
@@ -180,6 +211,7 @@ void parseAndValidateFamilyHistoryResponse(benchmark::State& state)
 BENCHMARK(parseAndValidateIntakeForm)->Unit(benchmark::kMicrosecond);
 BENCHMARK(parseAndValidateFullIntakeResponse)->Unit(benchmark::kMicrosecond);
 BENCHMARK(enabledSetUpdateAfterOneAnswer)->Unit(benchmark::kMicrosecond);
+BENCHMARK(enabledSetUpdateWorstCase)->Unit(benchmark::kMicrosecond);
 BENCHMARK(enabledSetFromScratch)->Unit(benchmark::kMicrosecond);
 BENCHMARK(flattenFullIntakeResponse)->Unit(benchmark::kMicrosecond);
 BENCHMARK(parseAndValidateFamilyHistoryBundle)->Unit(benchmark::kMicrosecond);
