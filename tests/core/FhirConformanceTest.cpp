@@ -76,13 +76,14 @@ std::vector<std::string> responseVerdict(const std::string& questionnaire, const
 // OperationOutcome expressions name what our diagnostics point at.
 std::string pointerFromExpression(const std::string& expression)
 {
-    std::string path =
-        expression.substr(expression.find('.') == std::string::npos ? expression.size() : expression.find('.') + 1);
-    if (expression.find('.') == std::string::npos) {
+    std::size_t dot = expression.find('.');
+    if (dot == std::string::npos) {
         return "";
     }
-    return "/"
-           + std::regex_replace(std::regex_replace(path, std::regex(R"(\[(\d+)\])"), "/$1"), std::regex(R"(\.)"), "/");
+    std::string path = std::regex_replace(expression.substr(dot + 1), std::regex(R"(\[(\d+)\])"), "/$1");
+    std::string pointer = "/";
+    pointer += std::regex_replace(path, std::regex(R"(\.)"), "/");
+    return pointer;
 }
 
 std::vector<std::string> expectedErrorPointers(const std::string& relative)
