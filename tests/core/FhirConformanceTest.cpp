@@ -5,6 +5,7 @@
 
 #include "core/fhir/FhirDocument.h"
 #include "core/fhir/Questionnaire.h"
+#include "core/fhir/QuestionnaireLoader.h"
 #include "core/fhir/QuestionnaireResponse.h"
 #include "core/fhir/ResponseValidator.h"
 #include "core/json/JsonReader.h"
@@ -252,6 +253,16 @@ TEST(FhirConformance, LhcEnableWhenTestHasFiveTypingErrorsAtTheirPaths)
                       "warning 334 /item/11/item/4/enableWhen/0/answerInteger item \"Q9c-noteq-B\"",
                       "warning 334 /item/12/item/3/enableWhen/0/answerInteger item \"Q9d-eq-B\"",
                       "warning 334 /item/12/item/4/enableWhen/0/answerInteger item \"Q9d-noteq-B\""}));
+}
+
+TEST(FhirConformance, StrictLoaderRejectsTheLhcEnableWhenTest)
+{
+    auto loaded = QuestionnaireLoader::loadFile(shared("lhc-forms/enableWhen-test.R4.json"));
+    EXPECT_FALSE(loaded.ok());
+    EXPECT_EQ(std::count_if(loaded.diagnostics.begin(),
+                            loaded.diagnostics.end(),
+                            [](const Diagnostic& d) { return d.severity == Severity::Error; }),
+              5);
 }
 
 TEST(FhirConformance, RepeatsAsStringMessageNamesTheValue)
