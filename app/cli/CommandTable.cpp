@@ -1,5 +1,6 @@
 #include "CommandTable.h"
 
+#include "ScoreCommand.h"
 #include "ValidateCommand.h"
 #include "VersionCommand.h"
 
@@ -14,6 +15,11 @@ const std::vector<CliCommand>& commandTable()
          "Check FHIR R4 Questionnaires, QuestionnaireResponses and Bundles; one TAB-separated line per problem "
          "(see 'validate --help').",
          runValidateCommand},
+        {"score",
+         "score FILE [--format text|json] [--instrument ID] [--questionnaire FORM]",
+         "Score one outcome-measure QuestionnaireResponse, or a flat answers object with --instrument; exit 0 "
+         "scored, 1 not scorable, 2 invalid input.",
+         runScoreCommand},
     };
     return table;
 }

@@ -60,6 +60,20 @@ enum class ErrorCode
     FhirResponseAnswersOnGroup = 359,
     FhirResponseItemMisplaced = 360,
     FhirResponseQuestionnaireNotFound = 361,
+    // 6xx: outcome measures (core/outcomes)
+    OutcomeMeasuresInvalid = 600,
+    OutcomeReferenceUnresolved = 601,
+    OutcomeQuestionnaireMismatch = 602,
+    OutcomeUnknownInstrument = 603,
+    OutcomeWrongQuestionnaire = 604,
+    OutcomeUnknownLinkId = 605,
+    OutcomeAnswerWrongType = 606,
+    OutcomeAnswerOutOfRange = 607,
+    OutcomeTooManyActivities = 608,
+    OutcomeResponseInvalid = 609,
+    OutcomeAnswersInconsistent = 610,
+    OutcomeAnswerIgnored = 611,
+    OutcomeResponseNotCompleted = 612,
 };
 
 } // namespace backscreen
