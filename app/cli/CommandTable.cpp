@@ -2,6 +2,7 @@
 
 #include "ScoreCommand.h"
 #include "LogicCommand.h"
+#include "ValidateCommand.h"
 #include "VersionCommand.h"
 
 namespace backscreen::app {
@@ -15,6 +16,11 @@ const std::vector<CliCommand>& commandTable()
          " --trace adds the inputs read and which decided, --partial treats absent or null inputs as unknown.",
          runLogicCommand},
         {"version", "version", "Print the program version.", runVersionCommand},
+        {"validate",
+         "validate [--questionnaire Q.json] FILE...",
+         "Check FHIR R4 Questionnaires, QuestionnaireResponses and Bundles; one TAB-separated line per problem "
+         "(see 'validate --help').",
+         runValidateCommand},
         {"score",
          "score FILE [--format text|json] [--instrument ID] [--questionnaire FORM]",
          "Score one outcome-measure QuestionnaireResponse, or a flat answers object with --instrument; exit 0 "
