@@ -11,7 +11,8 @@ exactly the ids of the clinical file; every var name an input of the clinical in
 id or a context id; derived items read only earlier derived items; requires/optional equal the inputs
 the logic reads; tiers and outcomes in the README vocabularies and equal to the clinical rule tables
 (tier, Str and Ev columns; value column; [proposed] marks); reference ids resolve and are used;
-no missing/missing_some in three-valued rules; screen order, alsoReport, attachedTo and report
+red-flag requires equal to the table of red-flags.md §4.3 (derived items
+expanded); no missing/missing_some in three-valued rules; screen order, alsoReport, attachedTo and report
 consistent; the last outcome rule of every screen is `true`.
 """
 
@@ -145,6 +146,47 @@ def expand(names, derived):
     return out
 
 
+def section_43(text, inputs, derived):
+    """rule id -> set of inputs, from the table of red-flags.md §4.3 (derived items expanded)."""
+    sec = text[text.index("### 4.3"):text.index("### 4.4")]
+    out = {}
+    for header, rows in md_tables(sec):
+        for first, cell in rows:
+            m = re.match(r"^(RF-[A-Z]+-)(\w+)(.*)$", first)
+            if not m:
+                continue
+            prefix, rest = m.group(1), m.group(2) + m.group(3)
+            if "…" in rest:
+                a, b = [x.strip() for x in rest.split("…")]
+                ids = [prefix + "%02d" % n for n in range(int(a), int(b) + 1)]
+            else:
+                ids = [prefix + x.strip() for x in re.split(r"[/,]", rest)]
+
+            def tokens(part):
+                found = []
+                for tok in re.findall(r"`([a-z_*0-9]+)`", part):
+                    if tok.endswith("*"):
+                        found += sorted(i for i in inputs if i.startswith(tok[:-1]))
+                    elif tok in derived:
+                        found += expand([tok], derived)
+                    else:
+                        found.append(tok)
+                return set(found)
+            m2 = re.match(r"^as (RF-[A-Z]+-\w+)( plus (.*))?$", cell)
+            if m2:
+                base = out[m2.group(1)]
+                for rid_ in ids:
+                    out[rid_] = base | tokens(m2.group(3) or "")
+            elif len(ids) > 1 and ("(one each)" in cell or cell.count(" / ") == len(ids) - 1):
+                parts = re.split(r" · | / ", cell.replace("(one each)", ""))
+                for rid_, part in zip(ids, parts):
+                    out[rid_] = tokens(part)
+            else:
+                for rid_ in ids:
+                    out[rid_] = tokens(cell)
+    return out
+
+
 def check_logic(where, logic, known, three_valued):
     for op in ops_of(logic, set()):
         if op not in rules_eval.OPERATORS:
@@ -249,6 +291,19 @@ def check_ruleset(rid, clin_dir, inputs, vocab, schema):
         marked = "proposed" in r.get("markers", [])
         if (row_proposed and not marked) or (marked and not row_proposed and r["id"] not in proposed_section):
             problem(where, "markers %s disagree with the [proposed] mark of %s" % (r.get("markers", []), doc))
+
+    if rid == "redflags":
+        listed = section_43(text, inputs, derived)
+        for r in rs["rules"]:
+            want = listed.get(r["id"])
+            have = set(r["requires"]) | set(r.get("optional", []))
+            if want is None:
+                problem("%s: rule %r" % (where_file, r["id"]), "not listed in red-flags.md §4.3")
+            elif want != have:
+                problem("%s: rule %r" % (where_file, r["id"]), "requires+optional %s; red-flags.md §4.3 lists %s"
+                        % (sorted(have), sorted(want)))
+        for x in sorted(set(listed) - {r["id"] for r in rs["rules"]}):
+            problem(where_file, "red-flags.md §4.3 lists %s, which is not encoded" % x)
 
     used_refs = set(d.get("reference") for d in rs.get("derived", []) if d.get("reference"))
     for k, r in enumerate(rs["rules"]):
