@@ -1,5 +1,6 @@
 #include "CommandTable.h"
 
+#include "ScreenCommand.h"
 #include "ValidateCommand.h"
 #include "VersionCommand.h"
 
@@ -14,6 +15,11 @@ const std::vector<CliCommand>& commandTable()
          "Check FHIR R4 Questionnaires, QuestionnaireResponses and Bundles; one TAB-separated line per problem "
          "(see 'validate --help').",
          runValidateCommand},
+        {"screen",
+         "screen FILE [--format text|json]",
+         "Screen an intake (QuestionnaireResponse or flat answers; - for stdin): triage, findings and why. Exit "
+         "0 clear, 1 findings, 2 invalid input, 3 incomplete, 4 red flag (see 'screen --help').",
+         runScreenCommand},
     };
     return table;
 }
