@@ -45,11 +45,35 @@ const std::map<std::string, ExampleExpectation>& expectations()
         {"sij-pain.json",
          {"NONE", false, "ASSESS", "CONTINUE", "UNLIKELY", {}, {"LCS-R5", "RAD-N3", "RAD-R6", "SIJ-R3"}, {}, {}}},
         {"radiculopathy.json",
-         {"NONE", false, "NOT_ASSESSED", "ASSESS", "POSSIBLE", {"lcs"}, {"LCS-R3", "RAD-R2", "RAD-R4", "SIJ-R1"}, {}, {}}},
+         {"NONE",
+          false,
+          "NOT_ASSESSED",
+          "ASSESS",
+          "POSSIBLE",
+          {"lcs"},
+          {"LCS-R3", "RAD-R2", "RAD-R4", "SIJ-R1"},
+          {},
+          {}}},
         {"lower-crossed.json",
-         {"NONE", false, "CONTINUE", "CONTINUE", "LIKELY", {}, {"LCS-R2", "RAD-N3", "RAD-R6", "SIJ-N4", "SIJ-R5"}, {}, {}}},
+         {"NONE",
+          false,
+          "CONTINUE",
+          "CONTINUE",
+          "LIKELY",
+          {},
+          {"LCS-R2", "RAD-N3", "RAD-R6", "SIJ-N4", "SIJ-R5"},
+          {},
+          {}}},
         {"clear-client.json",
-         {"NONE", false, "CONTINUE", "CONTINUE", "UNLIKELY", {}, {"LCS-R5", "RAD-N3", "RAD-R6", "SIJ-N4", "SIJ-R5"}, {}, {}}},
+         {"NONE",
+          false,
+          "CONTINUE",
+          "CONTINUE",
+          "UNLIKELY",
+          {},
+          {"LCS-R5", "RAD-N3", "RAD-R6", "SIJ-N4", "SIJ-R5"},
+          {},
+          {}}},
         {"incomplete-red-flags.json",
          {"INCOMPLETE",
           true,
@@ -61,7 +85,15 @@ const std::map<std::string, ExampleExpectation>& expectations()
           {"RF-CES-03", "RF-CES-04", "RF-MAL-05", "RF-MAL-C2"},
           {"failure_to_improve_4w", "saddle_sensory_change", "sexual_new_dysfunction"}}},
         {"inflammatory-back-pain.json",
-         {"SOON", true, "SUPPRESSED", "SUPPRESSED", "SUPPRESSED", {}, {"LCS-R0", "RAD-R0", "RF-AXS-01", "SIJ-R0"}, {}, {}}},
+         {"SOON",
+          true,
+          "SUPPRESSED",
+          "SUPPRESSED",
+          "SUPPRESSED",
+          {},
+          {"LCS-R0", "RAD-R0", "RF-AXS-01", "SIJ-R0"},
+          {},
+          {}}},
         {"monitor-older-adult.json",
          {"MONITOR",
           false,
@@ -91,8 +123,8 @@ TEST(ScreeningExamples, EveryExampleResponseGivesTheResultItsReadmeExpects)
         const ExampleExpectation& expected = found->second;
         auto parsed = backscreen::core::QuestionnaireResponse::parse(readJsonFile(file), file.string());
         EXPECT_TRUE(parsed.diagnostics.empty());
-        EXPECT_TRUE(
-            backscreen::core::ResponseValidator::validate(*intake.questionnaire, parsed.response, file.string()).empty());
+        EXPECT_TRUE(backscreen::core::ResponseValidator::validate(*intake.questionnaire, parsed.response, file.string())
+                        .empty());
         const JsonValue answers = backscreen::core::FlatAnswers::flatten(*intake.questionnaire, parsed.response);
         const auto result = screeningEngine().screen(answers);
         EXPECT_EQ(triageName(result.triage), expected.triage);
