@@ -1,5 +1,6 @@
 #include "CommandTable.h"
 
+#include "LogicCommand.h"
 #include "ScreenCommand.h"
 #include "ValidateCommand.h"
 #include "VersionCommand.h"
@@ -9,6 +10,11 @@ namespace backscreen::app {
 const std::vector<CliCommand>& commandTable()
 {
     static const std::vector<CliCommand> table = {
+        {"logic",
+         "logic RULE DATA [--trace] [--partial]",
+         "Evaluate a JsonLogic rule against data (each a file, - for stdin, or inline JSON) and print the result;"
+         " --trace adds the inputs read and which decided, --partial treats absent or null inputs as unknown.",
+         runLogicCommand},
         {"version", "version", "Print the program version.", runVersionCommand},
         {"validate",
          "validate [--questionnaire Q.json] FILE...",
