@@ -55,8 +55,47 @@ void screenAndWriteJson(benchmark::State& state)
     }
 }
 
+// The share of the 44 three-valued red-flag evaluations alone.
+void redFlagsThreeValued(benchmark::State& state)
+{
+    const JsonValue answers = vignetteAnswers("v10-radiculopathy.json");
+    const ScreeningEngine& screening = engine();
+    for (auto _ : state) {
+        int fired = 0;
+        for (const auto& rule : screening.redFlags().rules) {
+            fired += rule.partial.evaluatePartial(answers).truth == backscreen::core::JsonLogicTruth::True ? 1 : 0;
+        }
+        benchmark::DoNotOptimize(fired);
+    }
+}
+
+// The pattern rules alone, two-valued, on answers plus context (what the first-match screens evaluate).
+void patternRulesTwoValued(benchmark::State& state)
+{
+    const JsonValue answers = vignetteAnswers("v10-radiculopathy.json");
+    JsonValue::Object members = answers.asObject();
+    members.emplace_back("triage", JsonValue("NONE"));
+    members.emplace_back("radicular", JsonValue("ASSESS"));
+    const JsonValue data(std::move(members));
+    const ScreeningEngine& screening = engine();
+    for (auto _ : state) {
+        int truthy = 0;
+        for (const auto& ruleset : screening.rulesets()) {
+            if (ruleset.id == "redflags") {
+                continue;
+            }
+            for (const auto& rule : ruleset.rules) {
+                truthy += rule.compiled.isTruthy(data) ? 1 : 0;
+            }
+        }
+        benchmark::DoNotOptimize(truthy);
+    }
+}
+
 } // namespace
 
+BENCHMARK(redFlagsThreeValued);
+BENCHMARK(patternRulesTwoValued);
 BENCHMARK_CAPTURE(screenIntake, radiculopathy, std::string("v10-radiculopathy.json"));
 BENCHMARK_CAPTURE(screenIntake, caudaEquina, std::string("v01-cauda-equina.json"));
 BENCHMARK_CAPTURE(screenIntake, clearClient, std::string("v13-clear-acute-strain.json"));
