@@ -177,3 +177,18 @@ TEST(ValidateCommand, HelpDocumentsFormatAndExitCodes)
     auto help = runCli({"help"});
     EXPECT_NE(help.out.find("validate [--questionnaire Q.json] FILE..."), std::string::npos);
 }
+
+TEST(ValidateCommand, ResponseForAnotherQuestionnaireIsAWarning)
+{
+    auto result = runCli({"validate",
+                          "--questionnaire",
+                          shared("fhir-test-cases/q-enablewhen-me-wrong.json"),
+                          shared("fhir-test-cases/qr-enablewhen-me.json")});
+    EXPECT_EQ(result.exitCode, 1); // the questionnaire itself violates que-12
+    EXPECT_NE(result.out.find("warning\t" + shared("fhir-test-cases/qr-enablewhen-me.json")
+                              + "\t/questionnaire\t-\tthe response names "
+                                "http://hl7.org/fhir/test/Questionnaire/q-enablewhen-me but is checked against "
+                                "http://hl7.org/fhir/test/Questionnaire/q-enablewhen-me-wrong from --questionnaire"),
+              std::string::npos)
+        << result.out;
+}
