@@ -2,6 +2,8 @@
 
 #include "ScoreCommand.h"
 #include "LogicCommand.h"
+#include "LogicCommand.h"
+#include "ScreenCommand.h"
 #include "ValidateCommand.h"
 #include "VersionCommand.h"
 
@@ -26,6 +28,11 @@ const std::vector<CliCommand>& commandTable()
          "Score one outcome-measure QuestionnaireResponse, or a flat answers object with --instrument; exit 0 "
          "scored, 1 not scorable, 2 invalid input.",
          runScoreCommand},
+        {"screen",
+         "screen FILE [--format text|json]",
+         "Screen an intake (QuestionnaireResponse or flat answers; - for stdin): triage, findings and why. Exit "
+         "0 clear, 1 findings, 2 invalid input, 3 incomplete, 4 red flag (see 'screen --help').",
+         runScreenCommand},
     };
     return table;
 }

@@ -16,6 +16,13 @@ enum class ErrorCode
     JsonTypeMismatch = 104,
     FileUnreadable = 110,
 
+    // 2xx: JsonLogic rules
+    JsonLogicUnknownOperation = 200,
+    JsonLogicBadArgument = 201,
+    JsonLogicTooDeep = 202,
+    JsonLogicEvaluationFailed = 203,
+    JsonLogicLimitExceeded = 204,
+
     // 3xx: FHIR Questionnaire and QuestionnaireResponse (docs/fhir.md explains each)
     FhirWrongResourceType = 300,
     FhirElementType = 301,
@@ -80,6 +87,28 @@ enum class ErrorCode
     JsonLogicTooDeep = 202,
     JsonLogicEvaluationFailed = 203,
     JsonLogicLimitExceeded = 204,
+
+    // 4xx: screening rulesets, engine and clearances (docs/screening.md)
+    RulesetUnknownField = 400,
+    RulesetMissingField = 401,
+    RulesetWrongType = 402,
+    RulesetDuplicateId = 403,
+    RulesetUnknownLinkId = 404,
+    RulesetUnknownTier = 405,
+    RulesetUnknownOutcome = 406,
+    RulesetUnresolvedReference = 407,
+    RulesetSchemaVersion = 408,
+    RulesetBadLogic = 409,
+    RulesetUnknownRuleId = 410,
+    RulesetUnknownScreen = 411,
+    RulesetUnknownKind = 412,
+    RulesetUnknownMode = 413,
+    ScreeningRulesetMissing = 420,
+    ClearanceNotAllowed = 421,
+    ClearanceUnknownRule = 422,
+    ClearanceLapsed = 423,
+    ClearanceMalformed = 424,
+    ScreeningResultMalformed = 425,
 };
 
 } // namespace backscreen
