@@ -1,5 +1,6 @@
 #include "CommandTable.h"
 
+#include "HandoutCommand.h"
 #include "VersionCommand.h"
 
 namespace backscreen::app {
@@ -7,6 +8,13 @@ namespace backscreen::app {
 const std::vector<CliCommand>& commandTable()
 {
     static const std::vector<CliCommand> table = {
+        {"handout",
+         "handout (--from REQUEST.json | --program PROGRAM.json) --out FILE.pdf [--page-size a4|letter] [--clinic "
+         "NAME] "
+         "[--client NAME] [--therapist NAME] [--date TEXT]",
+         "Render the printed home-program handout (PDF) from a program request or a saved program; exit 1 when the "
+         "screening blocks a program.",
+         runHandoutCommand},
         {"version", "version", "Print the program version.", runVersionCommand},
     };
     return table;

@@ -16,6 +16,13 @@ enum class ErrorCode
     JsonTypeMismatch = 104,
     FileUnreadable = 110,
 
+    // 2xx: JsonLogic rules
+    JsonLogicUnknownOperation = 200,
+    JsonLogicBadArgument = 201,
+    JsonLogicTooDeep = 202,
+    JsonLogicEvaluationFailed = 203,
+    JsonLogicLimitExceeded = 204,
+
     // 5xx: home program (exercise catalogue, program ruleset, generation, saved programs)
     CatalogueUnknownField = 500,
     CatalogueDuplicateId = 501,

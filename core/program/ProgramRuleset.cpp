@@ -3,6 +3,8 @@
 #include "core/common/DataLocator.h"
 #include "core/json/JsonPointer.h"
 #include "core/json/JsonReader.h"
+#include "core/jsonlogic/JsonLogicCompiler.h"
+#include "core/jsonlogic/JsonLogicError.h"
 #include "core/program/DocumentChecker.h"
 #include "core/program/ExerciseCatalogue.h"
 
@@ -66,7 +68,10 @@ public:
             return finish(std::move(ruleset));
         }
         m_checker.checkKeys(
-            root, "", "", {"id", "version", "schemaVersion", "title", "source", "references", "safetyNet", "limits", "rules"});
+            root,
+            "",
+            "",
+            {"id", "version", "schemaVersion", "title", "source", "references", "safetyNet", "limits", "rules"});
         ruleset.m_id = m_checker.string(root, "id", "", "");
         ruleset.m_version = m_checker.string(root, "version", "", "");
         m_checker.string(root, "title", "", "", false);
@@ -89,7 +94,8 @@ public:
             ruleset.m_safetyNet.emergency = m_checker.stringArray(*safety, "emergency", "/safetyNet", "");
             ruleset.m_safetyNet.sameDayDoctor = m_checker.stringArray(*safety, "sameDayDoctor", "/safetyNet", "");
         } else {
-            m_checker.report(ErrorCode::ProgramRulesInvalidField, "", "", "missing field \"safetyNet\"; expected an object");
+            m_checker.report(
+                ErrorCode::ProgramRulesInvalidField, "", "", "missing field \"safetyNet\"; expected an object");
         }
         if (const JsonValue* limits = root.find("limits"); limits != nullptr && limits->isObject()) {
             m_checker.checkKeys(*limits, "/limits", "", {"maxExercises", "minActivationExercises", "reference"});
@@ -247,6 +253,12 @@ private:
         if (const JsonValue* logic = value.find("logic"); logic != nullptr) {
             rule.logic = *logic;
             std::string logicPointer = JsonPointer::appendKey(pointer, "logic");
+            try {
+                rule.compiled = JsonLogicCompiler::compile(*logic);
+            } catch (const JsonLogicError& error) {
+                m_checker.report(
+                    ErrorCode::ProgramRulesInvalidLogic, logicPointer + error.pointer(), subject, error.what());
+            }
             checkVariables(*logic, logicPointer, subject, rule.phase);
         } else {
             m_checker.report(ErrorCode::ProgramRulesInvalidField, pointer, subject, "missing field \"logic\"");

@@ -2,6 +2,7 @@
 
 #include "core/common/Diagnostic.h"
 #include "core/json/JsonValue.h"
+#include "core/jsonlogic/JsonLogicRule.h"
 
 #include <filesystem>
 #include <map>
@@ -46,6 +47,8 @@ struct ProgramRule
     std::string title;
     ProgramRulePhase phase = ProgramRulePhase::Select;
     JsonValue logic;
+    /// The logic compiled by the JsonLogic engine; always present in a loaded ruleset.
+    std::optional<JsonLogicRule> compiled;
     bool blocks = false;
     std::vector<ProgramRuleExercise> exercises;
     std::vector<ProgramRuleModification> modifications;
