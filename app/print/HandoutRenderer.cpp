@@ -9,6 +9,7 @@
 #include <QPainter>
 #include <QPainterPath>
 #include <QPdfWriter>
+#include <QRegularExpression>
 #include <QSvgRenderer>
 
 #include <algorithm>
@@ -34,6 +35,15 @@ const QColor lightFill(0xf6, 0xf6, 0xf6);
 QString text(const std::string& utf8)
 {
     return QString::fromStdString(utf8);
+}
+
+/// Catalogue text for the client: cross-references meant for the clinician ("(EX-CO-01)", "(G5)",
+/// "see RAD-E1") are left out.
+QString clientText(const std::string& utf8)
+{
+    static const QRegularExpression crossReference(
+        QStringLiteral(R"(\s*\((?:[^()]*?(?:EX-[A-Z]{2}-\d{2}|\bG\d\b|RAD-E\d|LCS-[A-Z]\d{2})[^()]*)\))"));
+    return QString::fromStdString(utf8).remove(crossReference);
 }
 
 QFont font(double points, bool bold = false, bool italic = false)
@@ -164,7 +174,7 @@ public:
             QFont markerFont = textFont;
             markerFont.setBold(numbered);
             textAt(x, y, hang, marker, markerFont, numbered ? ink : secondary);
-            y += textAt(x + hang, y, width - hang, text(entries[index]), textFont) + spacing;
+            y += textAt(x + hang, y, width - hang, clientText(entries[index]), textFont) + spacing;
         }
         return y - top;
     }
@@ -368,6 +378,42 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
         blocks.push_back(builder.finish(Block::Kind::Section, "instructions"));
     }
 
+    // The exercises at a glance, with the page each is on (filled in after pagination).
+    std::size_t glanceBlock = blocks.size();
+    std::vector<std::size_t> glancePageItems;
+    if (!program.exercises.empty()) {
+        BlockBuilder builder(writer, width);
+        builder.textAt(0, 0, width, QStringLiteral("Your exercises"), font(11.5, true));
+        builder.advance(19);
+        for (std::size_t index = 0; index < program.exercises.size(); ++index) {
+            const core::Exercise& exercise = *m_catalogue.find(program.exercises[index].exerciseId);
+            const double rowTop = builder.y();
+            builder.add(CircleItem{QRectF(0, rowTop + 1, 15, 15), ink});
+            builder.add(TextItem{
+                QRectF(0, rowTop + 1, 15, 15), font(8, true), Qt::white, Qt::AlignCenter, QString::number(index + 1)});
+            double nameHeight = builder.textAt(24, rowTop + 2, width * 0.62, text(exercise.name), font(9.5, true));
+            QString kind = QString::fromLatin1(core::exerciseCategoryName(exercise.category));
+            kind[0] = kind[0].toUpper();
+            builder.textAt(24 + width * 0.5 + 8,
+                           rowTop + 3,
+                           width * 0.5 - 100,
+                           kind + QStringLiteral(" · ") + text(exercise.target),
+                           font(8.5),
+                           secondary);
+            glancePageItems.push_back(builder.itemCount());
+            builder.textAt(width - 60,
+                           rowTop + 3,
+                           60,
+                           QStringLiteral("page 00"),
+                           font(8.5),
+                           secondary,
+                           Qt::AlignRight | Qt::AlignTop);
+            builder.advance(std::max(18.0, nameHeight + 5));
+            builder.add(LineItem{QPointF(0, builder.y() - 1.5), QPointF(width, builder.y() - 1.5), fill, 0.8});
+        }
+        blocks.push_back(builder.finish(Block::Kind::Section, "exercises"));
+    }
+
     // The program's own notes, precautions and further-assessment lines.
     if (!program.notes.empty() || !program.precautions.empty() || !program.furtherAssessment.empty()) {
         BlockBuilder builder(writer, width);
@@ -551,7 +597,7 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
         builder.textAt(left, builder.y(), labelColumn, QStringLiteral("Start"), font(9.5, true));
         builder.advance(
             builder.textAt(
-                left + labelColumn, builder.y(), inner - labelColumn, text(exercise.startPosition), font(9.5))
+                left + labelColumn, builder.y(), inner - labelColumn, clientText(exercise.startPosition), font(9.5))
             + 5);
         builder.textAt(left, builder.y(), labelColumn, QStringLiteral("Steps"), font(9.5, true));
         builder.advance(
@@ -615,6 +661,13 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
         y += block.height + blockGap;
     }
     layout.pageCount = page;
+    if (glanceBlock < blocks.size()) {
+        std::size_t firstExercise = blocks.size() - program.exercises.size();
+        for (std::size_t index = 0; index < glancePageItems.size(); ++index) {
+            auto& pageText = std::get<TextItem>(blocks[glanceBlock].items[glancePageItems[index]]);
+            pageText.text = QStringLiteral("page %1").arg(placements[firstExercise + index].page);
+        }
+    }
 
     QPainter painter;
     if (!painter.begin(&writer)) {
