@@ -108,9 +108,10 @@ GeneratedProgram ProgramGenerator::generate(const ProgramRequest& request) const
     }
 
     // G8: most important first; keep the cap, then make sure enough activation exercises survive.
-    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& left, const Candidate& right) {
+    auto byImportance = [](const Candidate& left, const Candidate& right) {
         return left.priority != right.priority ? left.priority < right.priority : left.sequence < right.sequence;
-    });
+    };
+    std::stable_sort(candidates.begin(), candidates.end(), byImportance);
     const std::size_t cap = static_cast<std::size_t>(m_ruleset.maxExercises());
     std::vector<Candidate> kept(candidates.begin(),
                                 candidates.begin() + static_cast<std::ptrdiff_t>(std::min(cap, candidates.size())));
@@ -130,10 +131,9 @@ GeneratedProgram ProgramGenerator::generate(const ProgramRequest& request) const
             break;
         }
         std::swap(*swapIn, *swapOut);
-        std::stable_sort(kept.begin(), kept.end(), [](const Candidate& left, const Candidate& right) {
-            return left.priority != right.priority ? left.priority < right.priority : left.sequence < right.sequence;
-        });
+        std::stable_sort(kept.begin(), kept.end(), byImportance);
     }
+    std::stable_sort(dropped.begin(), dropped.end(), byImportance);
     for (const Candidate& candidate : dropped) {
         result.omittedExerciseIds.push_back(candidate.exerciseId);
     }
