@@ -21,9 +21,9 @@ namespace {
 
 // Points; the PDF writer runs at 72 dpi so one device unit is one point.
 constexpr double marginSide = 50.0;
-constexpr double marginTop = 50.0;
-constexpr double marginBottom = 50.0;
-constexpr double blockGap = 14.0;
+constexpr double marginTop = 46.0;
+constexpr double marginBottom = 46.0;
+constexpr double blockGap = 10.0;
 constexpr double blockPadding = 10.0;
 
 const QColor ink(0x11, 0x11, 0x11);
@@ -682,9 +682,9 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
             writer.newPage();
             painter.setFont(font(8.5));
             painter.setPen(secondary);
-            painter.drawText(QRectF(marginSide, 24, width, 14), Qt::AlignLeft | Qt::AlignTop, runningTitle);
+            painter.drawText(QRectF(marginSide, 20, width, 14), Qt::AlignLeft | Qt::AlignTop, runningTitle);
             painter.setPen(QPen(rule, 0.5));
-            painter.drawLine(QPointF(marginSide, 39), QPointF(marginSide + width, 39));
+            painter.drawLine(QPointF(marginSide, 35), QPointF(marginSide + width, 35));
         }
         for (std::size_t index = 0; index < blocks.size(); ++index) {
             if (placements[index].page != current) {
