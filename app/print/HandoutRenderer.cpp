@@ -357,27 +357,6 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
         blocks.push_back(builder.finish(Block::Kind::Section, "header"));
     }
 
-    // How to do the exercises: the catalogue's handout rules plus how to use the chart.
-    {
-        BlockBuilder builder(writer, width);
-        const double inner = width - 2 * blockPadding;
-        builder.advance(blockPadding);
-        builder.textAt(blockPadding, builder.y(), inner, QStringLiteral("How to do your exercises"), font(11.5, true));
-        builder.advance(18);
-        std::vector<std::string> lines = {
-            "Do the exercises in the order shown, at the dose written under \"How much\". Tick the chart each time "
-            "you do one."};
-        for (const core::HandoutRule& handoutRule : m_catalogue.handoutRules()) {
-            if (handoutRule.id != "G5") {
-                lines.push_back(handoutRule.text);
-            }
-        }
-        builder.advance(builder.list(blockPadding, builder.y(), inner, lines, font(9.5), false));
-        builder.advance(blockPadding - 2);
-        builder.addBehind(BoxItem{QRectF(0, 0, width, builder.y()), QColor(0, 0, 0, 0), 0.0, lightFill, 5.0});
-        blocks.push_back(builder.finish(Block::Kind::Section, "instructions"));
-    }
-
     // The exercises at a glance, with the page each is on (filled in after pagination).
     std::size_t glanceBlock = blocks.size();
     std::vector<std::size_t> glancePageItems;
@@ -394,12 +373,7 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
             double nameHeight = builder.textAt(24, rowTop + 2, width * 0.62, text(exercise.name), font(9.5, true));
             QString kind = QString::fromLatin1(core::exerciseCategoryName(exercise.category));
             kind[0] = kind[0].toUpper();
-            builder.textAt(24 + width * 0.5 + 8,
-                           rowTop + 3,
-                           width * 0.5 - 100,
-                           kind + QStringLiteral(" · ") + text(exercise.target),
-                           font(8.5),
-                           secondary);
+            builder.textAt(24 + width * 0.62 + 8, rowTop + 3, width * 0.38 - 100, kind, font(8.5), secondary);
             glancePageItems.push_back(builder.itemCount());
             builder.textAt(width - 60,
                            rowTop + 3,
@@ -412,23 +386,6 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
             builder.add(LineItem{QPointF(0, builder.y() - 1.5), QPointF(width, builder.y() - 1.5), fill, 0.8});
         }
         blocks.push_back(builder.finish(Block::Kind::Section, "exercises"));
-    }
-
-    // The program's own notes, precautions and further-assessment lines.
-    if (!program.notes.empty() || !program.precautions.empty() || !program.furtherAssessment.empty()) {
-        BlockBuilder builder(writer, width);
-        auto group = [&](const QString& heading, const std::vector<std::string>& entries) {
-            if (entries.empty()) {
-                return;
-            }
-            builder.textAt(0, builder.y(), width, heading, font(11.5, true));
-            builder.advance(17);
-            builder.advance(builder.list(0, builder.y(), width, entries, font(9.5), false) + 6);
-        };
-        group(QStringLiteral("Notes for you"), program.notes);
-        group(QStringLiteral("Take care"), program.precautions);
-        group(QStringLiteral("Next steps"), program.furtherAssessment);
-        blocks.push_back(builder.finish(Block::Kind::Section, "notes"));
     }
 
     // Stop and call us: G5 and the red-flag safety-netting.
@@ -453,6 +410,44 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
         builder.advance(blockPadding - 5);
         builder.addBehind(BoxItem{QRectF(1, 1, width - 2, builder.y() - 2), ink, 2.0, QColor(0, 0, 0, 0), 6.0});
         blocks.push_back(builder.finish(Block::Kind::Section, "safety"));
+    }
+
+    // The program's own notes, precautions and further-assessment lines.
+    if (!program.notes.empty() || !program.precautions.empty() || !program.furtherAssessment.empty()) {
+        BlockBuilder builder(writer, width);
+        auto group = [&](const QString& heading, const std::vector<std::string>& entries) {
+            if (entries.empty()) {
+                return;
+            }
+            builder.textAt(0, builder.y(), width, heading, font(11.5, true));
+            builder.advance(17);
+            builder.advance(builder.list(0, builder.y(), width, entries, font(9.5), false) + 6);
+        };
+        group(QStringLiteral("Notes for you"), program.notes);
+        group(QStringLiteral("Take care"), program.precautions);
+        group(QStringLiteral("Next steps"), program.furtherAssessment);
+        blocks.push_back(builder.finish(Block::Kind::Section, "notes"));
+    }
+
+    // How to do the exercises: the catalogue's handout rules plus how to use the chart.
+    {
+        BlockBuilder builder(writer, width);
+        const double inner = width - 2 * blockPadding;
+        builder.advance(blockPadding);
+        builder.textAt(blockPadding, builder.y(), inner, QStringLiteral("How to do your exercises"), font(11.5, true));
+        builder.advance(18);
+        std::vector<std::string> lines = {
+            "Do the exercises in the order shown, at the dose written under \"How much\". Tick the chart each time "
+            "you do one."};
+        for (const core::HandoutRule& handoutRule : m_catalogue.handoutRules()) {
+            if (handoutRule.id != "G5") {
+                lines.push_back(handoutRule.text);
+            }
+        }
+        builder.advance(builder.list(blockPadding, builder.y(), inner, lines, font(9.5), false));
+        builder.advance(blockPadding - 2);
+        builder.addBehind(BoxItem{QRectF(0, 0, width, builder.y()), QColor(0, 0, 0, 0), 0.0, lightFill, 5.0});
+        blocks.push_back(builder.finish(Block::Kind::Section, "instructions"));
     }
 
     // One block per exercise.
