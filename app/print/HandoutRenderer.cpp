@@ -37,13 +37,32 @@ QString text(const std::string& utf8)
     return QString::fromStdString(utf8);
 }
 
-/// Catalogue text for the client: cross-references meant for the clinician ("(EX-CO-01)", "(G5)",
-/// "see RAD-E1") are left out.
-QString clientText(const std::string& utf8)
+/// Catalogue text for the client. References meant for the clinician are reworded or left out: "(G5)",
+/// "(EX-CO-01)" and "(neural, see RAD-E1)" go, "see G6" points at the nerve-friendly form, another
+/// exercise's id becomes its name, and "None specific beyond G5" points at the safety box.
+QString clientText(const std::string& utf8, const core::ExerciseCatalogue& catalogue)
 {
-    static const QRegularExpression crossReference(
-        QStringLiteral(R"(\s*\((?:[^()]*?(?:EX-[A-Z]{2}-\d{2}|\bG\d\b|RAD-E\d|LCS-[A-Z]\d{2})[^()]*)\))"));
-    return QString::fromStdString(utf8).remove(crossReference);
+    static const QRegularExpression noneSpecific(QStringLiteral(R"(^None specific beyond .*$)"));
+    static const QRegularExpression bareReference(
+        QStringLiteral(R"(\s*\((?:G\d(?: and G\d)?|EX-[A-Z]{2}-\d{2}|neural, see RAD-E\d)\))"));
+    static const QRegularExpression seeG6(QStringLiteral(R"(see G6)"));
+    static const QRegularExpression exerciseId(QStringLiteral(R"(EX-[A-Z]{2}-\d{2})"));
+    QString result = QString::fromStdString(utf8);
+    if (noneSpecific.match(result).hasMatch()) {
+        return QStringLiteral("Nothing special beyond the stop-and-call-us advice.");
+    }
+    result.remove(bareReference);
+    result.replace(seeG6, QStringLiteral("use the nerve-friendly form"));
+    static const QRegularExpression exerciseGroup(QStringLiteral(R"(the EX-[A-Z]{2} exercises)"));
+    result.replace(exerciseGroup, QStringLiteral("the other exercises"));
+    QRegularExpressionMatch match;
+    while ((match = exerciseId.match(result)).hasMatch()) {
+        const core::Exercise* named = catalogue.find(match.captured().toStdString());
+        QString name = named == nullptr ? QStringLiteral("another exercise")
+                                        : QStringLiteral("the ") + QString::fromStdString(named->name).toLower();
+        result.replace(match.capturedStart(), match.capturedLength(), name);
+    }
+    return result;
 }
 
 QFont font(double points, bool bold = false, bool italic = false)
@@ -121,9 +140,10 @@ struct Block
 class BlockBuilder
 {
 public:
-    BlockBuilder(QPaintDevice& device, double width)
+    BlockBuilder(QPaintDevice& device, double width, const core::ExerciseCatalogue& catalogue)
         : m_device(device)
         , m_width(width)
+        , m_catalogue(catalogue)
     {}
 
     double width() const { return m_width; }
@@ -174,7 +194,7 @@ public:
             QFont markerFont = textFont;
             markerFont.setBold(numbered);
             textAt(x, y, hang, marker, markerFont, numbered ? ink : secondary);
-            y += textAt(x + hang, y, width - hang, clientText(entries[index]), textFont) + spacing;
+            y += textAt(x + hang, y, width - hang, clientText(entries[index], m_catalogue), textFont) + spacing;
         }
         return y - top;
     }
@@ -210,6 +230,7 @@ public:
 private:
     QPaintDevice& m_device;
     double m_width;
+    const core::ExerciseCatalogue& m_catalogue;
     double m_y = 0.0;
     std::vector<Item> m_items;
     std::vector<std::pair<QRectF, std::string>> m_illustrationBoxes;
@@ -317,7 +338,7 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
 
     // Header: clinic, title, and who/when/version.
     {
-        BlockBuilder builder(writer, width);
+        BlockBuilder builder(writer, width, m_catalogue);
         QString clinic =
             details.clinicName.empty() ? QStringLiteral("Home exercise program") : text(details.clinicName);
         double clinicHeight = builder.textAt(0, 0, width * 0.62, clinic, font(17, true));
@@ -361,7 +382,7 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
     std::size_t glanceBlock = blocks.size();
     std::vector<std::size_t> glancePageItems;
     if (!program.exercises.empty()) {
-        BlockBuilder builder(writer, width);
+        BlockBuilder builder(writer, width, m_catalogue);
         builder.textAt(0, 0, width, QStringLiteral("Your exercises"), font(11.5, true));
         builder.advance(19);
         for (std::size_t index = 0; index < program.exercises.size(); ++index) {
@@ -391,7 +412,7 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
     // Stop and call us: G5 and the red-flag safety-netting.
     {
         const core::SafetyNet& safety = m_ruleset.safetyNet();
-        BlockBuilder builder(writer, width);
+        BlockBuilder builder(writer, width, m_catalogue);
         const double inner = width - 2 * blockPadding;
         builder.advance(blockPadding);
         builder.add(CircleItem{QRectF(blockPadding, builder.y() + 1, 18, 18), ink});
@@ -414,7 +435,7 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
 
     // The program's own notes, precautions and further-assessment lines.
     if (!program.notes.empty() || !program.precautions.empty() || !program.furtherAssessment.empty()) {
-        BlockBuilder builder(writer, width);
+        BlockBuilder builder(writer, width, m_catalogue);
         auto group = [&](const QString& heading, const std::vector<std::string>& entries) {
             if (entries.empty()) {
                 return;
@@ -431,7 +452,7 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
 
     // How to do the exercises: the catalogue's handout rules plus how to use the chart.
     {
-        BlockBuilder builder(writer, width);
+        BlockBuilder builder(writer, width, m_catalogue);
         const double inner = width - 2 * blockPadding;
         builder.advance(blockPadding);
         builder.textAt(blockPadding, builder.y(), inner, QStringLiteral("How to do your exercises"), font(11.5, true));
@@ -454,7 +475,7 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
     for (std::size_t index = 0; index < program.exercises.size(); ++index) {
         const core::ProgramExercise& item = program.exercises[index];
         const core::Exercise& exercise = *m_catalogue.find(item.exerciseId);
-        BlockBuilder builder(writer, width);
+        BlockBuilder builder(writer, width, m_catalogue);
         const double inner = width - 2 * blockPadding;
         const double left = blockPadding;
         builder.advance(blockPadding);
@@ -474,7 +495,7 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
         double subtitleHeight = builder.textAt(left + 30,
                                                builder.y(),
                                                (inner - 30) * (tips.isEmpty() ? 1.0 : 0.55),
-                                               kind + QStringLiteral(" · ") + text(exercise.target),
+                                               kind + QStringLiteral(" · ") + clientText(exercise.target, m_catalogue),
                                                font(8.5),
                                                secondary);
         if (!tips.isEmpty()) {
@@ -590,10 +611,12 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
         // Starting position and steps, with their labels in a narrow column on the left.
         const double labelColumn = 58;
         builder.textAt(left, builder.y(), labelColumn, QStringLiteral("Start"), font(9.5, true));
-        builder.advance(
-            builder.textAt(
-                left + labelColumn, builder.y(), inner - labelColumn, clientText(exercise.startPosition), font(9.5))
-            + 5);
+        builder.advance(builder.textAt(left + labelColumn,
+                                       builder.y(),
+                                       inner - labelColumn,
+                                       clientText(exercise.startPosition, m_catalogue),
+                                       font(9.5))
+                        + 5);
         builder.textAt(left, builder.y(), labelColumn, QStringLiteral("Steps"), font(9.5, true));
         builder.advance(
             builder.list(left + labelColumn, builder.y(), inner - labelColumn, exercise.steps, font(9.5), true, 1.0)
