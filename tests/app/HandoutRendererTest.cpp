@@ -307,3 +307,24 @@ TEST(HandoutRenderer, UnwritablePathIsAHandoutWriteError)
         EXPECT_EQ(std::string(error.what()).rfind("/nonexistent-dir/handout.pdf: cannot write the handout", 0), 0u);
     }
 }
+
+TEST(HandoutRenderer, ClientTextCarriesNoClinicianReferences)
+{
+    QTemporaryDir directory;
+    std::string pdf = directory.filePath(QStringLiteral("handout.pdf")).toStdString();
+    HandoutRenderer renderer(forms().catalogue, forms().ruleset);
+    std::vector<std::string> everyExercise;
+    for (const Exercise& exercise : forms().catalogue.exercises()) {
+        everyExercise.push_back(exercise.id);
+    }
+    ASSERT_EQ(everyExercise.size(), 16u);
+    Program program = programOf(everyExercise);
+    for (ProgramExercise& item : program.exercises) {
+        item.nerveFriendly = true;
+    }
+    renderer.writePdf(program, details(), HandoutPageSize::A4, pdf);
+    std::string text = pdfText(pdf);
+    EXPECT_TRUE(std::regex_search(text, std::regex("Gently tighten your tummy\\.")));
+    EXPECT_FALSE(std::regex_search(text, std::regex(R"(EX-[A-Z]{2}|\bG[0-9]\b|RAD-E|None specific)"))) << text;
+    EXPECT_NE(text.find("Neural symptoms: use the nerve-friendly form."), std::string::npos);
+}

@@ -395,3 +395,26 @@ TEST(ProgramGenerator, GeneralActivationExerciseCitesEveryRuleThatChoseIt)
     EXPECT_TRUE(hasReason(*bridge, "PROG-04"));
     EXPECT_TRUE(hasReason(*bridge, "PROG-09"));
 }
+
+TEST(ProgramGenerator, ExerciseAddedByTherapistGetsG6ForARadicularClient)
+{
+    ProgramRequest request = likely({"LCS-T04"});
+    request.radicular = "ASSESS";
+    ProgramGenerator generator(forms().catalogue, forms().ruleset);
+    ProgramExercise stretch = generator.exerciseFor(request, "EX-HS-03");
+    EXPECT_TRUE(stretch.nerveFriendly);
+    EXPECT_EQ(stretch.dosage, forms().catalogue.find("EX-HS-03")->dosage);
+    EXPECT_EQ(
+        stretch.reasons,
+        (std::vector<ProgramReason>{{"therapist", "added by the therapist"}, {"PROG-11", rule("PROG-11").finding}}));
+    request.radicular = "CONTINUE";
+    ProgramExercise plain = generator.exerciseFor(request, "EX-HS-03");
+    EXPECT_FALSE(plain.nerveFriendly);
+    EXPECT_EQ(plain.note, "");
+    try {
+        generator.exerciseFor(request, "EX-ZZ-01");
+        FAIL() << "expected an error";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.code(), ErrorCode::ProgramEditRejected);
+    }
+}
