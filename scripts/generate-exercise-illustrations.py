@@ -610,8 +610,10 @@ def ex_lm_02():
 
 
 def ex_lm_03():
-    start = crook_lying(spine=4.0).rest_on(MAT)
-    end = crook_lying(spine=0.0).rest_on(MAT)
+    # hands resting on the chest, elbows on the mat, so the arms do not hide the gap under the back
+    arms = ((-4.0, 150.0), (-4.0, 150.0))
+    start = crook_lying(spine=6.0, arms=arms).rest_on(MAT, ["hipN", "shN", "head", "ankleN"])
+    end = crook_lying(spine=0.0, arms=arms).rest_on(MAT, ["hipN", "shN", "head", "ankleN"])
     s0, s1 = Scene(start), Scene(end)
     hip = end.j["hipN"]
     s1.arrows.append(("arc", (hip, 24.0, 30.0, 150.0)))
