@@ -13,6 +13,7 @@
 #include <QSvgRenderer>
 
 #include <algorithm>
+#include <functional>
 #include <variant>
 
 namespace backscreen::app {
@@ -262,83 +263,27 @@ void paintItems(QPainter& painter, const std::vector<Item>& items, QPointF origi
     painter.setBrush(Qt::NoBrush);
 }
 
-} // namespace
-
-HandoutRenderer::HandoutRenderer(const core::ExerciseCatalogue& catalogue, const core::ProgramRuleset& ruleset)
-    : m_catalogue(catalogue)
-    , m_ruleset(ruleset)
-{}
-
-HandoutRenderer::~HandoutRenderer() = default;
-
-QSvgRenderer& HandoutRenderer::illustration(const std::filesystem::path& path) const
+/// Builds the handout's blocks for one page width; writePdf paginates and paints them.
+class HandoutComposer
 {
-    auto found = m_illustrations.find(path.string());
-    if (found != m_illustrations.end()) {
-        return *found->second;
-    }
-    auto renderer = std::make_unique<QSvgRenderer>(QString::fromStdString(path.string()));
-    if (!renderer->isValid()) {
-        throw Error(ErrorCode::HandoutIllustrationUnreadable,
-                    path.string() + ": illustration cannot be read or parsed; expected an SVG file");
-    }
-    QSvgRenderer& result = *renderer;
-    m_illustrations.emplace(path.string(), std::move(renderer));
-    return result;
-}
-
-HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
-                                        const HandoutDetails& details,
-                                        HandoutPageSize pageSize,
-                                        const std::string& path) const
-{
-    QFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        throw Error(ErrorCode::HandoutWriteFailed,
-                    path + ": cannot write the handout: " + file.errorString().toStdString());
-    }
-    HandoutLayout layout = writePdf(program, details, pageSize, file);
-    file.close();
-    if (file.error() != QFileDevice::NoError) {
-        throw Error(ErrorCode::HandoutWriteFailed,
-                    path + ": cannot write the handout: " + file.errorString().toStdString());
-    }
-    return layout;
-}
-
-HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
-                                        const HandoutDetails& details,
-                                        HandoutPageSize pageSize,
-                                        QIODevice& device) const
-{
-    for (std::size_t index = 0; index < program.exercises.size(); ++index) {
-        if (m_catalogue.find(program.exercises[index].exerciseId) == nullptr) {
-            throw Error(ErrorCode::ProgramInvalid,
-                        "program at /exercises/" + std::to_string(index) + "/exerciseId: exercise \""
-                            + program.exercises[index].exerciseId + "\" is not in the catalogue "
-                            + m_catalogue.version());
-        }
-    }
-    QPdfWriter writer(&device);
-    writer.setResolution(72);
-    writer.setPageSize(QPageSize(pageSize == HandoutPageSize::A4 ? QPageSize::A4 : QPageSize::Letter));
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-    writer.setTitle(QStringLiteral("Home exercise program"));
-    writer.setCreator(QStringLiteral("Backscreen"));
-
-    HandoutLayout layout;
-    layout.pageSize = writer.pageLayout().fullRectPoints().size();
-    layout.printableArea = QRectF(marginSide,
-                                  marginTop,
-                                  layout.pageSize.width() - 2 * marginSide,
-                                  layout.pageSize.height() - marginTop - marginBottom);
-    const double width = layout.printableArea.width();
-
-    std::vector<Block> blocks;
+public:
+    HandoutComposer(QPaintDevice& device,
+                    double width,
+                    const core::ExerciseCatalogue& catalogue,
+                    const core::ProgramRuleset& ruleset,
+                    std::function<QSvgRenderer&(const std::filesystem::path&)> illustration)
+        : m_device(device)
+        , m_width(width)
+        , m_catalogue(catalogue)
+        , m_ruleset(ruleset)
+        , m_illustration(std::move(illustration))
+    {}
 
     // Header: clinic, title, and who/when/version.
+    Block header(const core::Program& program, const HandoutDetails& details) const
     {
-        BlockBuilder builder(writer, width, m_catalogue);
+        const double width = m_width;
+        BlockBuilder builder(m_device, width, m_catalogue);
         QString clinic =
             details.clinicName.empty() ? QStringLiteral("Home exercise program") : text(details.clinicName);
         double clinicHeight = builder.textAt(0, 0, width * 0.62, clinic, font(17, true));
@@ -375,14 +320,15 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
         builder.advance(rowHeight + 6);
         builder.add(LineItem{QPointF(0, builder.y()), QPointF(width, builder.y()), rule, 0.6});
         builder.advance(2);
-        blocks.push_back(builder.finish(Block::Kind::Section, "header"));
+        return builder.finish(Block::Kind::Section, "header");
     }
 
     // The exercises at a glance, with the page each is on (filled in after pagination).
-    std::size_t glanceBlock = blocks.size();
-    std::vector<std::size_t> glancePageItems;
-    if (!program.exercises.empty()) {
-        BlockBuilder builder(writer, width, m_catalogue);
+    /// `pageItems` receives the index of each row's page text, filled in after pagination.
+    Block exerciseList(const core::Program& program, std::vector<std::size_t>& glancePageItems) const
+    {
+        const double width = m_width;
+        BlockBuilder builder(m_device, width, m_catalogue);
         builder.textAt(0, 0, width, QStringLiteral("Your exercises"), font(11.5, true));
         builder.advance(19);
         for (std::size_t index = 0; index < program.exercises.size(); ++index) {
@@ -406,13 +352,15 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
             builder.advance(std::max(18.0, nameHeight + 5));
             builder.add(LineItem{QPointF(0, builder.y() - 1.5), QPointF(width, builder.y() - 1.5), fill, 0.8});
         }
-        blocks.push_back(builder.finish(Block::Kind::Section, "exercises"));
+        return builder.finish(Block::Kind::Section, "exercises");
     }
 
     // Stop and call us: G5 and the red-flag safety-netting.
+    Block safety() const
     {
+        const double width = m_width;
         const core::SafetyNet& safety = m_ruleset.safetyNet();
-        BlockBuilder builder(writer, width, m_catalogue);
+        BlockBuilder builder(m_device, width, m_catalogue);
         const double inner = width - 2 * blockPadding;
         builder.advance(blockPadding);
         builder.add(CircleItem{QRectF(blockPadding, builder.y() + 1, 18, 18), ink});
@@ -430,12 +378,14 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
         part(QStringLiteral("Contact your doctor the same day if:"), safety.sameDayDoctor);
         builder.advance(blockPadding - 5);
         builder.addBehind(BoxItem{QRectF(1, 1, width - 2, builder.y() - 2), ink, 2.0, QColor(0, 0, 0, 0), 6.0});
-        blocks.push_back(builder.finish(Block::Kind::Section, "safety"));
+        return builder.finish(Block::Kind::Section, "safety");
     }
 
     // The program's own notes, precautions and further-assessment lines.
-    if (!program.notes.empty() || !program.precautions.empty() || !program.furtherAssessment.empty()) {
-        BlockBuilder builder(writer, width, m_catalogue);
+    Block notes(const core::Program& program) const
+    {
+        const double width = m_width;
+        BlockBuilder builder(m_device, width, m_catalogue);
         auto group = [&](const QString& heading, const std::vector<std::string>& entries) {
             if (entries.empty()) {
                 return;
@@ -447,12 +397,14 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
         group(QStringLiteral("Notes for you"), program.notes);
         group(QStringLiteral("Take care"), program.precautions);
         group(QStringLiteral("Next steps"), program.furtherAssessment);
-        blocks.push_back(builder.finish(Block::Kind::Section, "notes"));
+        return builder.finish(Block::Kind::Section, "notes");
     }
 
     // How to do the exercises: the catalogue's handout rules plus how to use the chart.
+    Block instructions() const
     {
-        BlockBuilder builder(writer, width, m_catalogue);
+        const double width = m_width;
+        BlockBuilder builder(m_device, width, m_catalogue);
         const double inner = width - 2 * blockPadding;
         builder.advance(blockPadding);
         builder.textAt(blockPadding, builder.y(), inner, QStringLiteral("How to do your exercises"), font(11.5, true));
@@ -468,14 +420,15 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
         builder.advance(builder.list(blockPadding, builder.y(), inner, lines, font(9.5), false));
         builder.advance(blockPadding - 2);
         builder.addBehind(BoxItem{QRectF(0, 0, width, builder.y()), QColor(0, 0, 0, 0), 0.0, lightFill, 5.0});
-        blocks.push_back(builder.finish(Block::Kind::Section, "instructions"));
+        return builder.finish(Block::Kind::Section, "instructions");
     }
 
     // One block per exercise.
-    for (std::size_t index = 0; index < program.exercises.size(); ++index) {
-        const core::ProgramExercise& item = program.exercises[index];
+    Block exercise(const core::ProgramExercise& item, std::size_t index) const
+    {
+        const double width = m_width;
         const core::Exercise& exercise = *m_catalogue.find(item.exerciseId);
-        BlockBuilder builder(writer, width, m_catalogue);
+        BlockBuilder builder(m_device, width, m_catalogue);
         const double inner = width - 2 * blockPadding;
         const double left = blockPadding;
         builder.advance(blockPadding);
@@ -657,7 +610,109 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
         }
         builder.advance(blockPadding - 2);
         builder.addBehind(BoxItem{QRectF(0.5, 0.5, width - 1, builder.y() - 1), rule, 1.0, QColor(0, 0, 0, 0), 6.0});
-        blocks.push_back(builder.finish(Block::Kind::Exercise, exercise.id));
+        return builder.finish(Block::Kind::Exercise, exercise.id);
+    }
+
+private:
+    QPaintDevice& m_device;
+    double m_width;
+    const core::ExerciseCatalogue& m_catalogue;
+    const core::ProgramRuleset& m_ruleset;
+    std::function<QSvgRenderer&(const std::filesystem::path&)> m_illustration;
+
+    QSvgRenderer& illustration(const std::filesystem::path& path) const { return m_illustration(path); }
+};
+
+} // namespace
+
+HandoutRenderer::HandoutRenderer(const core::ExerciseCatalogue& catalogue, const core::ProgramRuleset& ruleset)
+    : m_catalogue(catalogue)
+    , m_ruleset(ruleset)
+{}
+
+HandoutRenderer::~HandoutRenderer() = default;
+
+QSvgRenderer& HandoutRenderer::illustration(const std::filesystem::path& path) const
+{
+    auto found = m_illustrations.find(path.string());
+    if (found != m_illustrations.end()) {
+        return *found->second;
+    }
+    auto renderer = std::make_unique<QSvgRenderer>(QString::fromStdString(path.string()));
+    if (!renderer->isValid()) {
+        throw Error(ErrorCode::HandoutIllustrationUnreadable,
+                    path.string() + ": illustration cannot be read or parsed; expected an SVG file");
+    }
+    QSvgRenderer& result = *renderer;
+    m_illustrations.emplace(path.string(), std::move(renderer));
+    return result;
+}
+
+HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
+                                        const HandoutDetails& details,
+                                        HandoutPageSize pageSize,
+                                        const std::string& path) const
+{
+    QFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        throw Error(ErrorCode::HandoutWriteFailed,
+                    path + ": cannot write the handout: " + file.errorString().toStdString());
+    }
+    HandoutLayout layout = writePdf(program, details, pageSize, file);
+    file.close();
+    if (file.error() != QFileDevice::NoError) {
+        throw Error(ErrorCode::HandoutWriteFailed,
+                    path + ": cannot write the handout: " + file.errorString().toStdString());
+    }
+    return layout;
+}
+
+HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
+                                        const HandoutDetails& details,
+                                        HandoutPageSize pageSize,
+                                        QIODevice& device) const
+{
+    for (std::size_t index = 0; index < program.exercises.size(); ++index) {
+        if (m_catalogue.find(program.exercises[index].exerciseId) == nullptr) {
+            throw Error(ErrorCode::ProgramInvalid,
+                        "program at /exercises/" + std::to_string(index) + "/exerciseId: exercise \""
+                            + program.exercises[index].exerciseId + "\" is not in the catalogue "
+                            + m_catalogue.version());
+        }
+    }
+    QPdfWriter writer(&device);
+    writer.setResolution(72);
+    writer.setPageSize(QPageSize(pageSize == HandoutPageSize::A4 ? QPageSize::A4 : QPageSize::Letter));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    writer.setTitle(QStringLiteral("Home exercise program"));
+    writer.setCreator(QStringLiteral("Backscreen"));
+
+    HandoutLayout layout;
+    layout.pageSize = writer.pageLayout().fullRectPoints().size();
+    layout.printableArea = QRectF(marginSide,
+                                  marginTop,
+                                  layout.pageSize.width() - 2 * marginSide,
+                                  layout.pageSize.height() - marginTop - marginBottom);
+    const double width = layout.printableArea.width();
+
+    HandoutComposer composer(
+        writer, width, m_catalogue, m_ruleset, [this](const std::filesystem::path& path) -> QSvgRenderer& {
+            return illustration(path);
+        });
+    std::vector<Block> blocks;
+    blocks.push_back(composer.header(program, details));
+    std::size_t glanceBlock = blocks.size();
+    std::vector<std::size_t> glancePageItems;
+    if (!program.exercises.empty()) {
+        blocks.push_back(composer.exerciseList(program, glancePageItems));
+    }
+    blocks.push_back(composer.safety());
+    if (!program.notes.empty() || !program.precautions.empty() || !program.furtherAssessment.empty()) {
+        blocks.push_back(composer.notes(program));
+    }
+    blocks.push_back(composer.instructions());
+    for (std::size_t index = 0; index < program.exercises.size(); ++index) {
+        blocks.push_back(composer.exercise(program.exercises[index], index));
     }
 
     // Paginate: a block that does not fit below the previous one starts a new page.
