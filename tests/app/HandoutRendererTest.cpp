@@ -328,3 +328,19 @@ TEST(HandoutRenderer, ClientTextCarriesNoClinicianReferences)
     EXPECT_FALSE(std::regex_search(text, std::regex(R"(EX-[A-Z]{2}|\bG[0-9]\b|RAD-E|None specific)"))) << text;
     EXPECT_NE(text.find("Neural symptoms: use the nerve-friendly form."), std::string::npos);
 }
+
+TEST(HandoutRenderer, EmptyProgramStillPrintsHeaderAndSafetyBox)
+{
+    QTemporaryDir directory;
+    std::string pdf = directory.filePath(QStringLiteral("handout.pdf")).toStdString();
+    HandoutRenderer renderer(forms().catalogue, forms().ruleset);
+    HandoutLayout layout = renderer.writePdf(programOf({}), details(), HandoutPageSize::A4, pdf);
+    EXPECT_EQ(layout.pageCount, 1);
+    EXPECT_TRUE(layout.exerciseBlocks.empty());
+    std::vector<std::string> sections;
+    for (const HandoutRect& section : layout.sections) {
+        sections.push_back(section.subject);
+    }
+    EXPECT_EQ(sections, (std::vector<std::string>{"header", "safety", "instructions"}));
+    EXPECT_EQ(pdfPageCount(pdf), 1);
+}
