@@ -1,6 +1,7 @@
 #include "CommandTable.h"
 
 #include "ScoreCommand.h"
+#include "HandoutCommand.h"
 #include "LogicCommand.h"
 #include "LogicCommand.h"
 #include "ScreenCommand.h"
@@ -12,6 +13,12 @@ namespace backscreen::app {
 const std::vector<CliCommand>& commandTable()
 {
     static const std::vector<CliCommand> table = {
+        {"handout",
+         "handout (--from REQUEST.json | --program PROGRAM.json) --out FILE.pdf [--page-size a4|letter] "
+         "[--clinic NAME] [--client NAME] [--therapist NAME] [--date TEXT]",
+         "Render the printed home-program handout (PDF) from a program request or a saved program; exit 1 when the "
+         "screening blocks a program.",
+         runHandoutCommand},
         {"logic",
          "logic RULE DATA [--trace] [--partial]",
          "Evaluate a JsonLogic rule against data (each a file, - for stdin, or inline JSON) and print the result;"
