@@ -141,6 +141,8 @@ void Database::openPostgres()
 {
     guard("connect", [&] {
         m_session = std::make_unique<Poco::Data::Session>("PostgreSQL", m_location.postgresParameters());
+        // libpq prints server notices ("schema already exists, skipping") to stderr; keep the output clean.
+        execute("SET client_min_messages TO warning");
         if (!m_location.postgresSchema().empty()) {
             if (!m_options.readOnly) {
                 execute("CREATE SCHEMA IF NOT EXISTS " + m_location.postgresSchema());
