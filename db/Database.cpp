@@ -10,6 +10,7 @@
 #include <Poco/Data/Session.h>
 #include <Poco/Data/Statement.h>
 
+#include <libpq-fe.h>
 #include <sqlite3.h>
 
 #include <mutex>
@@ -139,6 +140,23 @@ void Database::openSqlite()
 
 void Database::openPostgres()
 {
+    // Probe with libpq first: POCO 1.11 leaks the connection object of a failed connect, and libpq's own
+    // message is the one worth showing.
+    PGconn* probe = PQconnectdb(m_location.postgresParameters().c_str());
+    bool reachable = probe != nullptr && PQstatus(probe) == CONNECTION_OK;
+    std::string why = probe != nullptr ? PQerrorMessage(probe) : "out of memory";
+    PQfinish(probe);
+    if (!reachable) {
+        while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) {
+            why.pop_back();
+        }
+        for (auto& c : why) {
+            c = c == '\n' ? ' ' : c;
+        }
+        throw error(ErrorCode::DatabaseUnreachable,
+                    "connect",
+                    "the PostgreSQL server cannot be reached (" + why + "); check that it runs and the URL is right");
+    }
     guard("connect", [&] {
         m_session = std::make_unique<Poco::Data::Session>("PostgreSQL", m_location.postgresParameters());
         // libpq prints server notices ("schema already exists, skipping") to stderr; keep the output clean.
