@@ -18,7 +18,8 @@ namespace backscreen::tests {
 class TestDatabase
 {
 public:
-    explicit TestDatabase(db::Backend backend);
+    /// `sqliteBase`: where the SQLite temp directory goes (the system temp directory when empty).
+    explicit TestDatabase(db::Backend backend, const std::filesystem::path& sqliteBase = {});
     ~TestDatabase();
     TestDatabase(const TestDatabase&) = delete;
     TestDatabase& operator=(const TestDatabase&) = delete;
