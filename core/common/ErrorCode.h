@@ -41,6 +41,9 @@ enum class ErrorCode
     UsernameTaken = 737,
     BackupFailed = 740,
     RestoreFailed = 741,
+
+    // 8xx: command line and app
+    CommandLineUsage = 890,
 };
 
 } // namespace backscreen
