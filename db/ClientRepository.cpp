@@ -116,7 +116,8 @@ ClientRecord ClientRepository::update(const ClientRecord& client, const std::str
                                operation,
                                "the client was changed by someone else: you edited version "
                                    + std::to_string(client.version) + " but the database holds version "
-                                   + std::to_string(current->version) + "; reload the client and apply your change again");
+                                   + std::to_string(current->version)
+                                   + "; reload the client and apply your change again");
     }
     ClientRecord saved = client;
     saved.version = query.integer(0, 0);
@@ -125,24 +126,28 @@ ClientRecord ClientRepository::update(const ClientRecord& client, const std::str
     return saved;
 }
 
-std::vector<ClientRecord> ClientRepository::searchByNamePrefix(const std::string& prefix,
-                                                               bool includeArchived,
-                                                               std::size_t limit)
+std::vector<ClientRecord>
+ClientRepository::searchByNamePrefix(const std::string& prefix, bool includeArchived, std::size_t limit)
 {
     const std::string key = nameKey(prefix);
     const std::string upper = SqlDialect::prefixUpperBound(key);
     // Two index ranges joined by UNION (not OR) so both backends use the name indexes.
     Query query(m_database,
-                std::string(clientColumns) + "WHERE id IN (SELECT id FROM clients WHERE family_key >= ? AND family_key < ?"
+                std::string(clientColumns)
+                    + "WHERE id IN (SELECT id FROM clients WHERE family_key >= ? AND family_key < ?"
                     + " UNION SELECT id FROM clients WHERE given_key >= ? AND given_key < ?)"
                     + archivedFilter(includeArchived) + " ORDER BY family_key, given_key, id LIMIT ?");
-    query.bind(key).bind(upper).bind(key).bind(upper).bind(static_cast<std::int64_t>(limit)).run("search clients by name");
+    query.bind(key)
+        .bind(upper)
+        .bind(key)
+        .bind(upper)
+        .bind(static_cast<std::int64_t>(limit))
+        .run("search clients by name");
     return readClients(query);
 }
 
-std::vector<ClientRecord> ClientRepository::searchByBirthDate(const std::string& birthDate,
-                                                              bool includeArchived,
-                                                              std::size_t limit)
+std::vector<ClientRecord>
+ClientRepository::searchByBirthDate(const std::string& birthDate, bool includeArchived, std::size_t limit)
 {
     Query query(m_database,
                 std::string(clientColumns) + "WHERE birth_date = ?" + archivedFilter(includeArchived)

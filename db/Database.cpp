@@ -11,9 +11,8 @@
 #include <Poco/Data/Statement.h>
 
 #include <libpq-fe.h>
-#include <sqlite3.h>
-
 #include <mutex>
+#include <sqlite3.h>
 
 using namespace Poco::Data::Keywords;
 
@@ -284,9 +283,8 @@ void Database::backupTo(const std::filesystem::path& file)
 {
     const std::string operation = "back up to " + file.string();
     if (m_dialect.backend() != Backend::Sqlite) {
-        throw error(ErrorCode::BackupFailed,
-                    operation,
-                    "a PostgreSQL database is backed up on the server; use pg_dump");
+        throw error(
+            ErrorCode::BackupFailed, operation, "a PostgreSQL database is backed up on the server; use pg_dump");
     }
     std::error_code ignored;
     if (std::filesystem::exists(file, ignored)) {
@@ -394,8 +392,7 @@ Error Database::translate(std::string_view operation, const Poco::Exception& fai
         if (dynamic_cast<const SQLite::ReadOnlyException*>(&failure) != nullptr || contains(detail, "readonly")) {
             return error(ErrorCode::DatabaseReadOnly,
                          operation,
-                         "the database is read-only (" + detail
-                             + "); nothing was saved; check the file's permissions");
+                         "the database is read-only (" + detail + "); nothing was saved; check the file's permissions");
         }
         if (dynamic_cast<const SQLite::DatabaseFullException*>(&failure) != nullptr
             || contains(detail, "database or disk is full")) {

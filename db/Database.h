@@ -50,9 +50,12 @@ public:
     Database& operator=(const Database&) = delete;
 
     const DatabaseLocation& location() const { return m_location; }
+
     /// What messages call this database: its file path or URL without password.
     const std::string& name() const { return m_location.displayName(); }
+
     const SqlDialect& dialect() const { return m_dialect; }
+
     const DatabaseOptions& options() const { return m_options; }
 
     /// The schema version stored in the database (PRAGMA user_version / table schema_version).

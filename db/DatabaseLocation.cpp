@@ -15,8 +15,7 @@ namespace {
 [[noreturn]] void invalid(const std::string& given, const std::string& what)
 {
     throw Error(ErrorCode::DatabaseLocationInvalid,
-                "database \"" + given + "\": " + what
-                    + "; expected a file path or postgresql://user@host:port/dbname");
+                "database \"" + given + "\": " + what + "; expected a file path or postgresql://user@host:port/dbname");
 }
 
 std::string percentDecode(const std::string& text, const std::string& given)

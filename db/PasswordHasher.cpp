@@ -3,7 +3,6 @@
 #include "core/common/Error.h"
 
 #include <sodium.h>
-
 #include <vector>
 
 namespace backscreen::db {

@@ -33,9 +33,10 @@ VisitRepository::VisitRepository(Database& database)
 
 VisitRecord VisitRepository::add(const VisitRecord& visit)
 {
-    Query query(m_database,
-                "INSERT INTO visits (client_id, visit_date, kind, notes, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?) "
-                "RETURNING id");
+    Query query(
+        m_database,
+        "INSERT INTO visits (client_id, visit_date, kind, notes, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?) "
+        "RETURNING id");
     query.bind(visit.clientId)
         .bind(visit.visitDate)
         .bind(visit.kind)

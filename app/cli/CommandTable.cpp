@@ -33,7 +33,10 @@ const std::vector<CliCommand>& commandTable()
          "backup FILE [--db PATH]",
          "Write a consistent copy of the SQLite database to FILE (admins; safe while the app runs).",
          runBackupCommand},
-        {"restore", "restore FILE [--db PATH]", "Replace the database with a checked backup (admins).", runRestoreCommand},
+        {"restore",
+         "restore FILE [--db PATH]",
+         "Replace the database with a checked backup (admins).",
+         runRestoreCommand},
     };
     return table;
 }

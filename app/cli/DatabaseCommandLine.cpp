@@ -143,8 +143,9 @@ void DatabaseCommandLine::login()
     db::ClinicService& clinic = service();
     if (clinic.needsSetup()) {
         throw Error(ErrorCode::SetupRequired,
-                    clinic.database().name() + ": the database has no users yet; create the administrator with "
-                                               "'backscreen-cli init'");
+                    clinic.database().name()
+                        + ": the database has no users yet; create the administrator with "
+                          "'backscreen-cli init'");
     }
     std::string username = environment("BACKSCREEN_USER").value_or("");
     if (username.empty()) {

@@ -36,8 +36,11 @@ public:
                         const std::set<std::string>& flags);
 
     const std::vector<std::string>& positionals() const { return m_positionals; }
+
     std::optional<std::string> option(const std::string& name) const;
+
     bool flag(const std::string& name) const { return m_flags.count(name) != 0; }
+
     Format format() const { return m_format; }
 
     /// The one positional argument the command expects (`what` names it in the usage error).

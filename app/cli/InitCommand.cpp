@@ -21,7 +21,8 @@ int runInitCommand(CliContext& context)
                     service.database().name() + ": init: the database has users already; nothing was changed");
     }
     const char* fromEnvironment = std::getenv("BACKSCREEN_USER");
-    std::string username = fromEnvironment && *fromEnvironment ? fromEnvironment : command.prompt("Administrator username: ");
+    std::string username =
+        fromEnvironment && *fromEnvironment ? fromEnvironment : command.prompt("Administrator username: ");
     std::string password = command.newPassword("BACKSCREEN_PASSWORD");
     auto admin = service.createFirstAdmin(username, command.option("display-name").value_or(username), password);
     if (command.format() == DatabaseCommandLine::Format::Json) {

@@ -42,8 +42,9 @@ int runUsersCommand(CliContext& context)
                                "administrator; use --role admin or 'backscreen-cli init'\n";
                 return static_cast<int>(ExitCode::BadInput);
             }
-            user = service.createFirstAdmin(
-                username, command.option("display-name").value_or(username), command.newPassword("BACKSCREEN_PASSWORD"));
+            user = service.createFirstAdmin(username,
+                                            command.option("display-name").value_or(username),
+                                            command.newPassword("BACKSCREEN_PASSWORD"));
         } else {
             if (!role) {
                 context.err << "backscreen-cli users add: --role \"" << roleText
@@ -51,7 +52,8 @@ int runUsersCommand(CliContext& context)
                 return static_cast<int>(ExitCode::BadInput);
             }
             command.login();
-            user = service.addUser(username, command.option("display-name").value_or(username), *role, command.newPassword());
+            user = service.addUser(
+                username, command.option("display-name").value_or(username), *role, command.newPassword());
         }
         if (command.format() == DatabaseCommandLine::Format::Json) {
             command.writeJson(userJson(user));
@@ -76,7 +78,8 @@ int runUsersCommand(CliContext& context)
     if (subcommand == "list") {
         DatabaseCommandLine command(rest, "users list", {}, {});
         if (!command.positionals().empty()) {
-            context.err << "backscreen-cli users list: unexpected argument \"" << command.positionals().front() << "\"\n";
+            context.err << "backscreen-cli users list: unexpected argument \"" << command.positionals().front()
+                        << "\"\n";
             return static_cast<int>(ExitCode::BadInput);
         }
         command.login();

@@ -1,6 +1,7 @@
+#include "db/ClinicService.h"
+
 #include "TestDatabase.h"
 
-#include "db/ClinicService.h"
 #include "db/UserRepository.h"
 
 #include <gtest/gtest.h>
@@ -170,6 +171,7 @@ TEST_P(ClinicServiceTest, RolesAllowExactlyTheirOperations)
         Operation kind;
         std::function<void()> call;
     };
+
     int unique = 0;
     std::vector<Case> cases = {
         {"read client", Operation::ReadRecords, [&] { m_service->readClient(client.id); }},
@@ -177,28 +179,40 @@ TEST_P(ClinicServiceTest, RolesAllowExactlyTheirOperations)
         {"history", Operation::ReadRecords, [&] { m_service->clientHistory(client.id); }},
         {"program versions", Operation::ReadRecords, [&] { m_service->listHomeProgramVersions(program.programId); }},
         {"add client", Operation::WriteRecords, [&] { m_service->addClient(janeSmith()); }},
-        {"update client",
+        {"update client", Operation::WriteRecords, [&] { client = m_service->updateClient(client); }},
+        {"add visit",
          Operation::WriteRecords,
-         [&] { client = m_service->updateClient(client); }},
-        {"add visit", Operation::WriteRecords, [&] { m_service->addVisit({0, client.id, "2026-03-02", "follow-up", "", "", 0}); }},
+         [&] {
+             m_service->addVisit({0, client.id, "2026-03-02", "follow-up", "", "", 0});
+         }},
         {"save screening",
          Operation::WriteRecords,
-         [&] { m_service->saveScreening({0, visit.id, "routine", false, "{}", "{}", "{}", 0, ""}); }},
+         [&] {
+             m_service->saveScreening({0, visit.id, "routine", false, "{}", "{}", "{}", 0, ""});
+         }},
         {"save override",
          Operation::WriteRecords,
-         [&] { m_service->saveOverride({0, screening.id, "R1", "override", "c", "t", "{}", "", 0}); }},
+         [&] {
+             m_service->saveOverride({0, screening.id, "R1", "override", "c", "t", "{}", "", 0});
+         }},
         {"save response",
          Operation::WriteRecords,
-         [&] { m_service->saveQuestionnaireResponse({0, visit.id, "q", "1", "{}", "", 0}); }},
-        {"save program",
+         [&] {
+             m_service->saveQuestionnaireResponse({0, visit.id, "q", "1", "{}", "", 0});
+         }},
+        {"save program", Operation::WriteRecords, [&] { program = m_service->saveHomeProgram(program); }},
+        {"save score",
          Operation::WriteRecords,
-         [&] { program = m_service->saveHomeProgram(program); }},
-        {"save score", Operation::WriteRecords, [&] { m_service->saveOutcomeScore({0, visit.id, "odi", "2", "{}", "{}", "", 0}); }},
+         [&] {
+             m_service->saveOutcomeScore({0, visit.id, "odi", "2", "{}", "{}", "", 0});
+         }},
         {"add user",
          Operation::ManageUsers,
          [&] { m_service->addUser("new" + std::to_string(++unique), "N", Role::Viewer, "new-password"); }},
         {"list users", Operation::ManageUsers, [&] { m_service->listUsers(); }},
-        {"reset another's password", Operation::ManageUsers, [&] { m_service->changePassword("target", "target-password"); }},
+        {"reset another's password",
+         Operation::ManageUsers,
+         [&] { m_service->changePassword("target", "target-password"); }},
         {"audit", Operation::Administer, [&] { m_service->recentAudit(10); }},
         {"client audit", Operation::Administer, [&] { m_service->auditForClient(client.id); }},
     };
@@ -243,8 +257,9 @@ TEST_P(ClinicServiceTest, PermissionMessageNamesUserRoleAndOperation)
     } catch (const Error& error) {
         EXPECT_EQ(error.code(), ErrorCode::PermissionDenied);
         EXPECT_EQ(std::string(error.what()),
-                  m_database->name() + ": add client: user \"vic\" has the role viewer, which may not change client "
-                                       "records");
+                  m_database->name()
+                      + ": add client: user \"vic\" has the role viewer, which may not change client "
+                        "records");
     }
 }
 

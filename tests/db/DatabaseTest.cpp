@@ -106,8 +106,9 @@ TEST_P(DatabaseTest, ReopeningKeepsDataAndVersion)
         ClientRecord client;
         client.familyName = "Smith";
         client.birthDate = "1980-01-01";
-        Query(*database, "INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES "
-                         "('u', 'U', 'admin', 'h', 'now')")
+        Query(*database,
+              "INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES "
+              "('u', 'U', 'admin', 'h', 'now')")
             .run("add user");
         ClientRepository(*database).add(client, "2026-01-01T00:00:00.000Z", 1);
     }
@@ -136,8 +137,9 @@ TEST_P(DatabaseTest, NewerSchemaIsRefusedNamingBothVersionsAndLeftUnchanged)
     } catch (const Error& error) {
         EXPECT_EQ(error.code(), ErrorCode::DatabaseTooNew);
         EXPECT_EQ(std::string(error.what()),
-                  m_test->location().displayName() + ": open: the database has schema version 99 but this program "
-                                                     "knows only up to "
+                  m_test->location().displayName()
+                      + ": open: the database has schema version 99 but this program "
+                        "knows only up to "
                       + std::to_string(Database::latestSchemaVersion()) + "; use a newer Backscreen");
     }
     if (GetParam() == Backend::Sqlite) {
@@ -184,8 +186,9 @@ TEST(DatabaseSqlite, ForeignKeysRefuseAVisitOfNoClient)
     TestDatabase test(Backend::Sqlite);
     auto database = test.open();
     try {
-        Query(*database, "INSERT INTO visits (client_id, visit_date, kind, notes, created_at, created_by) VALUES "
-                         "(42, '2026-01-01', 'initial', '', 'now', 1)")
+        Query(*database,
+              "INSERT INTO visits (client_id, visit_date, kind, notes, created_at, created_by) VALUES "
+              "(42, '2026-01-01', 'initial', '', 'now', 1)")
             .run("add a visit");
         FAIL() << "orphan visit accepted";
     } catch (const Error& error) {
@@ -254,7 +257,8 @@ TEST(DatabaseLocation, BadUrlsAreRefusedWithTheReason)
         } catch (const Error& error) {
             EXPECT_EQ(error.code(), ErrorCode::DatabaseLocationInvalid);
             EXPECT_EQ(std::string(error.what()),
-                      "database \"" + url + "\": " + reason + "; expected a file path or postgresql://user@host:port/dbname");
+                      "database \"" + url + "\": " + reason
+                          + "; expected a file path or postgresql://user@host:port/dbname");
         }
     }
 }
