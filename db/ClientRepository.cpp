@@ -1,7 +1,7 @@
-#include "ClientRepository.h"
+#include "db/ClientRepository.h"
 
-#include "Database.h"
-#include "Query.h"
+#include "db/Database.h"
+#include "db/Query.h"
 
 #include <Poco/String.h>
 #include <Poco/UTF8String.h>

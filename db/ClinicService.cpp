@@ -1,7 +1,7 @@
-#include "ClinicService.h"
+#include "db/ClinicService.h"
 
-#include "Database.h"
-#include "Transaction.h"
+#include "db/Database.h"
+#include "db/Transaction.h"
 
 #include <cctype>
 #include <ctime>

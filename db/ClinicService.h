@@ -1,16 +1,16 @@
 #pragma once
 
-#include "AuditLogRepository.h"
-#include "ClientRepository.h"
-#include "HomeProgramRepository.h"
-#include "OutcomeScoreRepository.h"
-#include "OverrideRepository.h"
-#include "PasswordHasher.h"
-#include "QuestionnaireResponseRepository.h"
-#include "Records.h"
-#include "ScreeningRepository.h"
-#include "UserRepository.h"
-#include "VisitRepository.h"
+#include "db/AuditLogRepository.h"
+#include "db/ClientRepository.h"
+#include "db/HomeProgramRepository.h"
+#include "db/OutcomeScoreRepository.h"
+#include "db/OverrideRepository.h"
+#include "db/PasswordHasher.h"
+#include "db/QuestionnaireResponseRepository.h"
+#include "db/Records.h"
+#include "db/ScreeningRepository.h"
+#include "db/UserRepository.h"
+#include "db/VisitRepository.h"
 
 #include <chrono>
 #include <filesystem>

@@ -1,7 +1,7 @@
-#include "Database.h"
+#include "db/Database.h"
 
-#include "Migrations.h"
-#include "Transaction.h"
+#include "db/Migrations.h"
+#include "db/Transaction.h"
 
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>

@@ -1,9 +1,8 @@
 #pragma once
 
-#include "DatabaseLocation.h"
-#include "SqlDialect.h"
-
 #include "core/common/Error.h"
+#include "db/DatabaseLocation.h"
+#include "db/SqlDialect.h"
 
 #include <Poco/Exception.h>
 

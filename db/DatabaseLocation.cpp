@@ -1,4 +1,4 @@
-#include "DatabaseLocation.h"
+#include "db/DatabaseLocation.h"
 
 #include "core/common/Error.h"
 

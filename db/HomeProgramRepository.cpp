@@ -1,8 +1,8 @@
-#include "HomeProgramRepository.h"
+#include "db/HomeProgramRepository.h"
 
-#include "Database.h"
-#include "Query.h"
-#include "Transaction.h"
+#include "db/Database.h"
+#include "db/Query.h"
+#include "db/Transaction.h"
 
 namespace backscreen::db {
 

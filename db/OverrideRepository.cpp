@@ -1,7 +1,7 @@
-#include "OverrideRepository.h"
+#include "db/OverrideRepository.h"
 
-#include "Database.h"
-#include "Query.h"
+#include "db/Database.h"
+#include "db/Query.h"
 
 namespace backscreen::db {
 

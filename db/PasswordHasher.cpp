@@ -1,4 +1,4 @@
-#include "PasswordHasher.h"
+#include "db/PasswordHasher.h"
 
 #include "core/common/Error.h"
 

@@ -1,6 +1,6 @@
-#include "Query.h"
+#include "db/Query.h"
 
-#include "Database.h"
+#include "db/Database.h"
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Session.h>

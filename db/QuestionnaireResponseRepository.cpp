@@ -1,7 +1,7 @@
-#include "QuestionnaireResponseRepository.h"
+#include "db/QuestionnaireResponseRepository.h"
 
-#include "Database.h"
-#include "Query.h"
+#include "db/Database.h"
+#include "db/Query.h"
 
 namespace backscreen::db {
 

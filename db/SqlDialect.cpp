@@ -1,4 +1,4 @@
-#include "SqlDialect.h"
+#include "db/SqlDialect.h"
 
 #include "core/common/Error.h"
 

@@ -1,6 +1,6 @@
-#include "Transaction.h"
+#include "db/Transaction.h"
 
-#include "Database.h"
+#include "db/Database.h"
 
 #include <Poco/Data/Session.h>
 

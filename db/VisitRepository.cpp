@@ -1,7 +1,7 @@
-#include "VisitRepository.h"
+#include "db/VisitRepository.h"
 
-#include "Database.h"
-#include "Query.h"
+#include "db/Database.h"
+#include "db/Query.h"
 
 namespace backscreen::db {
 
