@@ -159,12 +159,15 @@ TEST_P(Repository, SearchByNamePrefixMatchesFamilyOrGivenNameIgnoringCase)
     client("Brown", "Amy", "1985-03-03");
     client("Ötzi", "Iceman", "1900-01-01");
     ClientRepository clients(*m_database);
+    // Family-name matches first, then given-name matches.
     EXPECT_EQ(familyNames(clients.searchByNamePrefix("smi", false, 50)),
-              (std::vector<std::string>{"Jones", "Smith", "Smithers"}));
+              (std::vector<std::string>{"Smith", "Smithers", "Jones"}));
     EXPECT_EQ(familyNames(clients.searchByNamePrefix("SMITH", false, 50)),
               (std::vector<std::string>{"Smith", "Smithers"}));
     EXPECT_EQ(familyNames(clients.searchByNamePrefix("öt", false, 50)), (std::vector<std::string>{"Ötzi"}));
-    EXPECT_EQ(familyNames(clients.searchByNamePrefix("smi", false, 1)), (std::vector<std::string>{"Jones"}));
+    EXPECT_EQ(familyNames(clients.searchByNamePrefix("smi", false, 1)), (std::vector<std::string>{"Smith"}));
+    EXPECT_EQ(familyNames(clients.searchByNamePrefix("smi", false, 2)),
+              (std::vector<std::string>{"Smith", "Smithers"}));
     EXPECT_TRUE(clients.searchByNamePrefix("zz", false, 50).empty());
 }
 
