@@ -201,7 +201,9 @@ TEST(DatabaseLocation, DefaultIsInTheXdgDataDirectoryAndCreatedOnFirstOpen)
     TempDirectory home;
     std::string savedData = std::getenv("XDG_DATA_HOME") ? std::getenv("XDG_DATA_HOME") : "";
     std::string savedDb = std::getenv("BACKSCREEN_DB") ? std::getenv("BACKSCREEN_DB") : "";
+    std::string savedConfig = std::getenv("XDG_CONFIG_HOME") ? std::getenv("XDG_CONFIG_HOME") : "";
     setenv("XDG_DATA_HOME", (home.path() / "data").c_str(), 1);
+    setenv("XDG_CONFIG_HOME", (home.path() / "config").c_str(), 1);
     unsetenv("BACKSCREEN_DB");
     auto location = DatabaseLocation::resolve(std::nullopt);
     EXPECT_EQ(location.sqlitePath(), home.path() / "data" / "backscreen" / "backscreen.sqlite");
@@ -211,6 +213,25 @@ TEST(DatabaseLocation, DefaultIsInTheXdgDataDirectoryAndCreatedOnFirstOpen)
     EXPECT_EQ(DatabaseLocation::resolve(std::nullopt).sqlitePath(), home.path() / "other.sqlite");
     EXPECT_EQ(DatabaseLocation::resolve(std::string("/x/y.sqlite")).sqlitePath(), "/x/y.sqlite");
     savedData.empty() ? unsetenv("XDG_DATA_HOME") : setenv("XDG_DATA_HOME", savedData.c_str(), 1);
+    savedConfig.empty() ? unsetenv("XDG_CONFIG_HOME") : setenv("XDG_CONFIG_HOME", savedConfig.c_str(), 1);
+    savedDb.empty() ? unsetenv("BACKSCREEN_DB") : setenv("BACKSCREEN_DB", savedDb.c_str(), 1);
+}
+
+TEST(DatabaseLocation, ConfigFileNamesTheDatabaseWhenNothingElseDoes)
+{
+    TempDirectory home;
+    std::string savedConfig = std::getenv("XDG_CONFIG_HOME") ? std::getenv("XDG_CONFIG_HOME") : "";
+    std::string savedDb = std::getenv("BACKSCREEN_DB") ? std::getenv("BACKSCREEN_DB") : "";
+    setenv("XDG_CONFIG_HOME", home.path().c_str(), 1);
+    unsetenv("BACKSCREEN_DB");
+    std::filesystem::create_directories(home.path() / "backscreen");
+    std::ofstream(home.path() / "backscreen" / "database") << "postgresql://clinic@server:5432/backscreen\n";
+    auto location = DatabaseLocation::resolve(std::nullopt);
+    EXPECT_EQ(location.backend(), Backend::PostgreSql);
+    EXPECT_EQ(location.displayName(), "postgresql://clinic@server:5432/backscreen");
+    setenv("BACKSCREEN_DB", "/x/env.sqlite", 1);
+    EXPECT_EQ(DatabaseLocation::resolve(std::nullopt).sqlitePath(), "/x/env.sqlite");
+    savedConfig.empty() ? unsetenv("XDG_CONFIG_HOME") : setenv("XDG_CONFIG_HOME", savedConfig.c_str(), 1);
     savedDb.empty() ? unsetenv("BACKSCREEN_DB") : setenv("BACKSCREEN_DB", savedDb.c_str(), 1);
 }
 
