@@ -362,7 +362,11 @@ void Database::restoreFrom(const std::filesystem::path& file)
 
 Error Database::error(ErrorCode code, std::string_view operation, const std::string& what) const
 {
-    return Error(code, name() + ": " + std::string(operation) + ": " + what);
+    std::string where(operation);
+    if (m_transactionDepth > 0 && !m_transactionOperation.empty() && m_transactionOperation != where) {
+        where = m_transactionOperation + ": " + where;
+    }
+    return Error(code, name() + ": " + where + ": " + what);
 }
 
 Error Database::translate(std::string_view operation, const Poco::Exception& failure) const

@@ -93,7 +93,8 @@ public:
     /// The error a POCO Data failure during `operation` means, classified into a 7xx code.
     Error translate(std::string_view operation, const Poco::Exception& error) const;
 
-    /// An Error of `code` whose message is "<database>: <operation>: <what>".
+    /// An Error of `code` whose message is "<database>: <operation>: <what>"; inside a transaction begun for
+    /// another operation, that one comes first ("log in as \"anna\": record the login attempts of user 2").
     Error error(ErrorCode code, std::string_view operation, const std::string& what) const;
 
     /// The POCO session, for the repositories in db/ only.
@@ -114,6 +115,7 @@ private:
     SqlDialect m_dialect;
     std::unique_ptr<Poco::Data::Session> m_session;
     int m_transactionDepth = 0;
+    std::string m_transactionOperation;
     bool m_rollbackOnly = false;
 };
 
