@@ -345,4 +345,33 @@ TEST_P(ClinicServiceTest, HistoryHoldsEveryRecordOfTheClient)
     EXPECT_EQ(codeOf([&] { m_service->clientHistory(12345); }), ErrorCode::RecordNotFound);
 }
 
+TEST_P(ClinicServiceTest, SecondWorkstationsStaleSaveIsRefusedNotOverwriting)
+{
+    setUpUsers();
+    auto client = m_service->addClient(janeSmith());
+    auto program = m_service->createHomeProgram({0, client.id, 0, std::nullopt, "{\"v\":1}", "", 0});
+
+    auto otherDatabase = m_test->open();
+    ClinicService other(*otherDatabase, TestDatabase::fastOptions());
+    other.login("anna", "anna-password");
+    auto loadedThere = other.readClient(client.id);
+    auto programThere = other.listHomeProgramVersions(program.programId).back();
+
+    auto loadedHere = m_service->readClient(client.id);
+    loadedHere.notes = "saved here first";
+    m_service->updateClient(loadedHere);
+    program.contentJson = "{\"v\":2}";
+    m_service->saveHomeProgram(program);
+
+    loadedThere.notes = "saved there second";
+    EXPECT_EQ(codeOf([&] { other.updateClient(loadedThere); }), ErrorCode::RecordStale);
+    programThere.contentJson = "{\"v\":\"there\"}";
+    EXPECT_EQ(codeOf([&] { other.saveHomeProgram(programThere); }), ErrorCode::RecordStale);
+
+    EXPECT_EQ(m_service->readClient(client.id).notes, "saved here first");
+    auto versions = m_service->listHomeProgramVersions(program.programId);
+    ASSERT_EQ(versions.size(), 2u);
+    EXPECT_EQ(versions[1].contentJson, "{\"v\":2}");
+}
+
 BACKSCREEN_INSTANTIATE_FOR_BOTH_BACKENDS(ClinicServiceTest);
