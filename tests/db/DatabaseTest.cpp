@@ -147,6 +147,38 @@ TEST_P(DatabaseTest, NewerSchemaIsRefusedNamingBothVersionsAndLeftUnchanged)
     }
 }
 
+TEST(DatabaseSqlite, FailedMigrationRollsBackCompletely)
+{
+    TestDatabase test(Backend::Sqlite);
+    // A stray table with a clashing name makes migration 0001 fail half-way (users and clients come first).
+    std::filesystem::create_directories(test.location().sqlitePath().parent_path());
+    ASSERT_EQ(
+        std::system(("sqlite3 '" + test.location().sqlitePath().string() + "' 'CREATE TABLE visits (x TEXT)'").c_str()),
+        0);
+    try {
+        test.open();
+        FAIL() << "migration over a clashing table succeeded";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.code(), ErrorCode::DatabaseMigrationFailed) << error.what();
+        EXPECT_EQ(
+            std::string(error.what()).rfind(test.location().displayName() + ": apply migration 0001_initial.sql: ", 0),
+            0u)
+            << error.what();
+        EXPECT_NE(std::string(error.what()).find("(rolled back; the database keeps schema version 0)"),
+                  std::string::npos)
+            << error.what();
+    }
+    // Nothing of the migration remains: no users or clients table, version still 0.
+    const std::string check = "sqlite3 '" + test.location().sqlitePath().string()
+                              + "' \"SELECT count(*) FROM sqlite_master WHERE name IN ('users', 'clients')\"";
+    FILE* pipe = popen(check.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    char buffer[32] = {};
+    ASSERT_NE(fgets(buffer, sizeof buffer, pipe), nullptr);
+    pclose(pipe);
+    EXPECT_STREQ(buffer, "0\n");
+}
+
 TEST_P(DatabaseTest, ReadOnlyOpenRefusesWritesNamingTheOperation)
 {
     m_test->open();
