@@ -162,7 +162,18 @@ void Database::openPostgres()
         execute("SET client_min_messages TO warning");
         if (!m_location.postgresSchema().empty()) {
             if (!m_options.readOnly) {
-                execute("CREATE SCHEMA IF NOT EXISTS " + m_location.postgresSchema());
+                try {
+                    execute("CREATE SCHEMA IF NOT EXISTS " + m_location.postgresSchema());
+                } catch (const Poco::Exception&) {
+                    // Two programs creating it at the same moment: one wins, the other's IF NOT EXISTS
+                    // raced; fine as long as the schema is there now.
+                    Poco::Int64 schemas = 0;
+                    *m_session << "SELECT count(*) FROM information_schema.schemata WHERE schema_name = $1",
+                        useRef(m_location.postgresSchema()), into(schemas), now;
+                    if (schemas == 0) {
+                        throw;
+                    }
+                }
             }
             execute("SET search_path TO " + m_location.postgresSchema());
         }

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 using namespace backscreen;
 using namespace backscreen::db;
@@ -177,6 +178,29 @@ TEST(DatabaseSqlite, FailedMigrationRollsBackCompletely)
     ASSERT_NE(fgets(buffer, sizeof buffer, pipe), nullptr);
     pclose(pipe);
     EXPECT_STREQ(buffer, "0\n");
+}
+
+TEST_P(DatabaseTest, ProgramsOpeningAFreshDatabaseAtOnceMigrateItOnce)
+{
+    std::vector<std::thread> workstations;
+    std::vector<std::string> failures(4);
+    std::vector<int> versions(4, -1);
+    for (std::size_t i = 0; i < 4; ++i) {
+        workstations.emplace_back([&, i] {
+            try {
+                versions[i] = m_test->open()->schemaVersion();
+            } catch (const std::exception& error) {
+                failures[i] = error.what();
+            }
+        });
+    }
+    for (auto& workstation : workstations) {
+        workstation.join();
+    }
+    for (std::size_t i = 0; i < 4; ++i) {
+        EXPECT_EQ(failures[i], "") << "workstation " << i;
+        EXPECT_EQ(versions[i], Database::latestSchemaVersion()) << "workstation " << i;
+    }
 }
 
 TEST_P(DatabaseTest, ReadOnlyOpenRefusesWritesNamingTheOperation)
