@@ -131,6 +131,34 @@ enum class ErrorCode
     // 8xx: command line and app
     HandoutWriteFailed = 850,
     HandoutIllustrationUnreadable = 851,
+    // 7xx: storage (db/)
+    DatabaseUnreachable = 700,
+    DatabaseNotADatabase = 701,
+    DatabaseCorrupt = 702,
+    DatabaseReadOnly = 703,
+    DatabaseLocked = 704,
+    DatabaseFull = 705,
+    DatabaseConnectionLost = 706,
+    DatabaseTooNew = 707,
+    DatabaseMigrationFailed = 708,
+    DatabaseQueryFailed = 709,
+    DatabaseLocationInvalid = 710,
+    RecordStale = 720,
+    RecordNotFound = 721,
+    RecordInvalid = 722,
+    LoginFailed = 730,
+    AccountLocked = 731,
+    PermissionDenied = 732,
+    NotLoggedIn = 733,
+    SetupRequired = 734,
+    AlreadySetUp = 735,
+    PasswordTooWeak = 736,
+    UsernameTaken = 737,
+    BackupFailed = 740,
+    RestoreFailed = 741,
+
+    // 8xx: command line and app
+    CommandLineUsage = 890,
 };
 
 } // namespace backscreen
