@@ -67,26 +67,6 @@ enum class ErrorCode
     FhirResponseAnswersOnGroup = 359,
     FhirResponseItemMisplaced = 360,
     FhirResponseQuestionnaireNotFound = 361,
-    // 6xx: outcome measures (core/outcomes)
-    OutcomeMeasuresInvalid = 600,
-    OutcomeReferenceUnresolved = 601,
-    OutcomeQuestionnaireMismatch = 602,
-    OutcomeUnknownInstrument = 603,
-    OutcomeWrongQuestionnaire = 604,
-    OutcomeUnknownLinkId = 605,
-    OutcomeAnswerWrongType = 606,
-    OutcomeAnswerOutOfRange = 607,
-    OutcomeTooManyActivities = 608,
-    OutcomeResponseInvalid = 609,
-    OutcomeAnswersInconsistent = 610,
-    OutcomeAnswerIgnored = 611,
-    OutcomeResponseNotCompleted = 612,
-    // 2xx: JsonLogic rules
-    JsonLogicUnknownOperation = 200,
-    JsonLogicBadArgument = 201,
-    JsonLogicTooDeep = 202,
-    JsonLogicEvaluationFailed = 203,
-    JsonLogicLimitExceeded = 204,
 
     // 4xx: screening rulesets, engine and clearances (docs/screening.md)
     RulesetUnknownField = 400,
@@ -109,6 +89,7 @@ enum class ErrorCode
     ClearanceLapsed = 423,
     ClearanceMalformed = 424,
     ScreeningResultMalformed = 425,
+
     // 5xx: home program (exercise catalogue, program ruleset, generation, saved programs)
     CatalogueUnknownField = 500,
     CatalogueDuplicateId = 501,
@@ -128,9 +109,21 @@ enum class ErrorCode
     ProgramEditRejected = 522,
     ProgramRequestInvalid = 523,
 
-    // 8xx: command line and app
-    HandoutWriteFailed = 850,
-    HandoutIllustrationUnreadable = 851,
+    // 6xx: outcome measures (core/outcomes)
+    OutcomeMeasuresInvalid = 600,
+    OutcomeReferenceUnresolved = 601,
+    OutcomeQuestionnaireMismatch = 602,
+    OutcomeUnknownInstrument = 603,
+    OutcomeWrongQuestionnaire = 604,
+    OutcomeUnknownLinkId = 605,
+    OutcomeAnswerWrongType = 606,
+    OutcomeAnswerOutOfRange = 607,
+    OutcomeTooManyActivities = 608,
+    OutcomeResponseInvalid = 609,
+    OutcomeAnswersInconsistent = 610,
+    OutcomeAnswerIgnored = 611,
+    OutcomeResponseNotCompleted = 612,
+
     // 7xx: storage (db/)
     DatabaseUnreachable = 700,
     DatabaseNotADatabase = 701,
@@ -158,6 +151,8 @@ enum class ErrorCode
     RestoreFailed = 741,
 
     // 8xx: command line and app
+    HandoutWriteFailed = 850,
+    HandoutIllustrationUnreadable = 851,
     CommandLineUsage = 890,
 };
 
