@@ -479,6 +479,40 @@ OverrideRecord ClinicService::saveOverride(const OverrideRecord& entry)
     return added;
 }
 
+ClinicService::SavedScreening ClinicService::saveScreeningWithResponse(const std::optional<VisitRecord>& newVisit,
+                                                                       QuestionnaireResponseRecord response,
+                                                                       ScreeningRecord screening)
+{
+    const std::string operation = "save a screening with its questionnaire response";
+    require(Operation::WriteRecords, operation);
+    // The calls below open nested transactions, which join this one: all of it commits or none.
+    Transaction transaction(m_database, TransactionKind::Write, operation);
+    SavedScreening saved;
+    if (newVisit) {
+        saved.visit = addVisit(*newVisit);
+        response.visitId = saved.visit.id;
+        screening.visitId = saved.visit.id;
+    } else {
+        auto visit = m_visits.find(screening.visitId);
+        if (!visit) {
+            throw m_database.error(
+                ErrorCode::RecordNotFound, operation, "no visit " + std::to_string(screening.visitId));
+        }
+        saved.visit = *visit;
+    }
+    saved.response = saveQuestionnaireResponse(response);
+    saved.screening = saveScreening(screening);
+    transaction.commit();
+    return saved;
+}
+
+std::string ClinicService::userName(RecordId userId)
+{
+    require(Operation::ReadRecords, "read a user name");
+    auto user = m_users.findById(userId);
+    return user ? user->username : std::string();
+}
+
 HomeProgramVersionRecord ClinicService::createHomeProgram(const HomeProgramVersionRecord& first)
 {
     const std::string operation = "create a home program for client " + std::to_string(first.clientId);

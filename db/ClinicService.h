@@ -104,6 +104,24 @@ public:
     QuestionnaireResponseRecord saveQuestionnaireResponse(const QuestionnaireResponseRecord& response);
     ScreeningRecord saveScreening(const ScreeningRecord& screening);
     OverrideRecord saveOverride(const OverrideRecord& entry);
+
+    /// What saveScreeningWithResponse stored.
+    struct SavedScreening
+    {
+        VisitRecord visit;
+        QuestionnaireResponseRecord response;
+        ScreeningRecord screening;
+    };
+
+    /// Stores a screening together with the response it screened in one transaction, after adding
+    /// `newVisit` first when given (then the visit ids of `response` and `screening` are replaced by the new
+    /// visit's). Nothing is stored unless all of it is, each with its audit row.
+    SavedScreening saveScreeningWithResponse(const std::optional<VisitRecord>& newVisit,
+                                             QuestionnaireResponseRecord response,
+                                             ScreeningRecord screening);
+    /// The username of `userId`, to show who recorded something (readers may call it; not audited: it reads
+    /// no client record); "" when there is no such user.
+    std::string userName(RecordId userId);
     HomeProgramVersionRecord createHomeProgram(const HomeProgramVersionRecord& first);
     /// `next.version` is the version that was edited; see HomeProgramRepository::saveVersion.
     HomeProgramVersionRecord saveHomeProgram(const HomeProgramVersionRecord& next);

@@ -1,12 +1,14 @@
 #include "CommandTable.h"
 
 #include "BackupCommand.h"
+#include "ClearancesCommand.h"
 #include "ClientsCommand.h"
 #include "HandoutCommand.h"
 #include "InitCommand.h"
 #include "LogicCommand.h"
 #include "ScoreCommand.h"
 #include "ScreenCommand.h"
+#include "ScreeningsCommand.h"
 #include "UsersCommand.h"
 #include "ValidateCommand.h"
 #include "VersionCommand.h"
@@ -39,10 +41,22 @@ const std::vector<CliCommand>& commandTable()
          "scored, 1 not scorable, 2 invalid input.",
          runScoreCommand},
         {"screen",
-         "screen FILE [--format text|json]",
+         "screen FILE [--format text|json] [--client ID [--visit ID | --new-visit YYYY-MM-DD] [--db PATH|URL]]",
          "Screen an intake (QuestionnaireResponse or flat answers; - for stdin): triage, findings and why. Exit "
-         "0 clear, 1 findings, 2 invalid input, 3 incomplete, 4 red flag (see 'screen --help').",
+         "0 clear, 1 findings, 2 invalid input, 3 incomplete, 4 red flag (see 'screen --help'). With --client, "
+         "apply the client's clearances and store the response and the result.",
          runScreenCommand},
+        {"screenings",
+         "screenings list --client ID | screenings show --client ID [--screening ID]  [--db PATH|URL] "
+         "[--format text|json]",
+         "List a client's stored screenings, or show one (default the latest) exactly as it was stored.",
+         runScreeningsCommand},
+        {"clearances",
+         "clearances add --client ID --rule RULE-ID --reason CODE [--note TEXT] | clearances list --client ID  "
+         "[--db PATH|URL] [--format text|json]",
+         "Record that a fired SOON/URGENT red flag of the client's latest screening was medically reviewed "
+         "(therapists, admins; never EMERGENCY), or list clearances as active or lapsed against the latest answers.",
+         runClearancesCommand},
         {"init",
          "init [--db PATH|URL] [--display-name NAME] [--format text|json]",
          "Create the database and its first administrator (name from BACKSCREEN_USER, password from "

@@ -1,16 +1,25 @@
 #include "ScreenCommand.h"
 
+#include "DatabaseCommandLine.h"
+#include "ScreeningReport.h"
+#include "StoredClearances.h"
+
+#include "core/common/Error.h"
 #include "core/common/ErrorCode.h"
 #include "core/fhir/FlatAnswers.h"
 #include "core/fhir/QuestionnaireLoader.h"
 #include "core/fhir/QuestionnaireResponse.h"
+#include "core/fhir/ResponseBuilder.h"
 #include "core/fhir/ResponseValidator.h"
 #include "core/json/JsonReader.h"
 #include "core/json/JsonWriter.h"
 #include "core/screening/ScreeningEngine.h"
 
+#include <algorithm>
+#include <chrono>
 #include <iostream>
 #include <iterator>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -26,12 +35,21 @@ using core::Triage;
 
 const char* const kHelp =
     "Usage: backscreen-cli screen FILE [--format text|json]\n"
+    "       backscreen-cli screen FILE --client ID [--visit ID | --new-visit YYYY-MM-DD] [--db PATH|URL]\n"
+    "                             [--format text|json]\n"
     "\n"
     "Screens one intake with the red-flag, SIJ/radicular and lower-crossed rulesets (forms/rules) and prints\n"
     "the triage, every finding with the answers that decided it, the pattern screens and the missing\n"
     "questions. FILE is a FHIR QuestionnaireResponse to the intake form or a flat {linkId: value} answers\n"
     "object; '-' reads standard input. Answers are checked against the intake form first (types, ranges,\n"
     "codes, disabled items): invalid input is reported and never screened.\n"
+    "\n"
+    "With --client the screening is stored: the client's recorded clearances are applied (each active, or\n"
+    "lapsed when an input of its rule changed since), then the response (a flat answers file is stored as the\n"
+    "QuestionnaireResponse built from it) and the result are saved in one transaction at the visit --visit ID\n"
+    "of that client or at a new visit dated --new-visit (default: a new visit today, UTC). Log in with\n"
+    "BACKSCREEN_USER/BACKSCREEN_PASSWORD or at the prompt; the stored ids go to standard error. Without\n"
+    "--client nothing is read or written but FILE.\n"
     "\n"
     "Options:\n"
     "  --format text   readable report, triage and its action first (default)\n"
@@ -50,121 +68,12 @@ const char* const kHelp =
 enum class ScreenExit
 {
     Clear = 0,
-    Findings = 1,
     InvalidInput = 2,
-    Incomplete = 3,
-    RedFlag = 4,
 };
 
 int code(ScreenExit exit)
 {
     return static_cast<int>(exit);
-}
-
-bool positivePattern(const ScreeningResult& result)
-{
-    const std::string sij = result.patternValue("sij");
-    const std::string radicular = result.patternValue("radicular");
-    const std::string lcs = result.patternValue("lcs");
-    return sij == "ASSESS" || radicular == "ASSESS" || lcs == "LIKELY" || lcs == "POSSIBLE";
-}
-
-ScreenExit exitFor(const ScreeningResult& result)
-{
-    if (core::isReferralTier(result.triage)) {
-        return ScreenExit::RedFlag;
-    }
-    if (result.triage == Triage::Incomplete) {
-        return ScreenExit::Incomplete;
-    }
-    if (result.triage == Triage::Monitor || positivePattern(result)) {
-        return ScreenExit::Findings;
-    }
-    return ScreenExit::Clear;
-}
-
-std::string answerText(const JsonValue& answer)
-{
-    return core::JsonWriter::write(answer);
-}
-
-void printFinding(std::ostream& out, const core::Finding& finding)
-{
-    out << "  " << finding.ruleId << "  ";
-    if (finding.tier) {
-        out << "[" << core::triageName(*finding.tier) << "] ";
-    } else if (!finding.outcome.empty()) {
-        out << "[" << finding.screen << " " << finding.outcome << "] ";
-    } else {
-        out << "[" << finding.screen << " note] ";
-    }
-    out << finding.title;
-    if (!finding.reference.empty()) {
-        out << " (" << finding.rulesetId << " " << finding.rulesetVersion << ", ref " << finding.reference << ")";
-    }
-    if (finding.cleared) {
-        out << "  CLEARED";
-    }
-    out << "\n";
-    for (const core::WhyItem& why : finding.why) {
-        out << "      because " << why.linkId << " = " << answerText(why.answer);
-        if (!why.text.empty()) {
-            out << "  (" << why.text << ")";
-        }
-        out << "\n";
-    }
-    if (!finding.names.empty()) {
-        out << "      names:";
-        for (const std::string& name : finding.names) {
-            out << " " << name;
-        }
-        out << "\n";
-    }
-}
-
-void printText(std::ostream& out, const ScreeningResult& result, const core::ScreeningEngine& engine)
-{
-    out << "Triage: " << core::triageName(result.triage) << "\n  " << core::triageAction(result.triage) << "\n";
-    out << "Home program: " << (result.programBlocked ? "BLOCKED (" + result.blockingReason + ")" : "not blocked")
-        << "\n";
-    out << "\nRed flags fired:";
-    bool any = false;
-    for (const core::Finding& finding : result.findings) {
-        if (finding.kind == core::RuleKind::Flag) {
-            out << (any ? "" : "\n");
-            any = true;
-            printFinding(out, finding);
-        }
-    }
-    out << (any ? "" : " none\n");
-    if (!result.notEvaluable.empty()) {
-        out << "\nNot evaluable (unanswered questions):\n";
-        for (const core::NotEvaluableRule& rule : result.notEvaluable) {
-            out << "  " << rule.ruleId << "  [" << core::triageName(rule.tier) << "] " << rule.title << "\n";
-        }
-    }
-    if (!result.missing.empty()) {
-        out << "\nMissing answers:\n";
-        for (const std::string& linkId : result.missing) {
-            out << "  " << linkId << "  " << engine.questionText(linkId) << "\n";
-        }
-    }
-    out << "\nPattern screens:\n";
-    for (const core::PatternResult& pattern : result.patterns) {
-        out << "  " << pattern.screen << ": " << pattern.value << (pattern.provisional ? " (provisional)" : "") << "\n";
-    }
-    bool anyPattern = false;
-    for (const core::Finding& finding : result.findings) {
-        if (finding.kind != core::RuleKind::Flag) {
-            out << (anyPattern ? "" : "\nPattern findings:\n");
-            anyPattern = true;
-            printFinding(out, finding);
-        }
-    }
-    for (const core::AppliedClearance& applied : result.clearances) {
-        out << "\nClearance of " << applied.clearance.ruleId << ": " << core::clearanceStatusName(applied.status)
-            << "\n";
-    }
 }
 
 void printDiagnostics(std::ostream& err, const std::vector<Diagnostic>& diagnostics)
@@ -176,6 +85,196 @@ void printDiagnostics(std::ostream& err, const std::vector<Diagnostic>& diagnost
     }
 }
 
+/// What FILE held: the flat answers to screen and the QuestionnaireResponse to store for them.
+struct ScreenInput
+{
+    JsonValue answers;
+    /// The response as given, or the one built from flat answers with ResponseBuilder.
+    JsonValue response;
+};
+
+/// Reads and checks FILE; on failure prints why and gives nothing.
+std::optional<ScreenInput>
+readInput(CliContext& context, const std::string& file, const core::Questionnaire& intake, const std::string& authored)
+{
+    core::JsonReadResult read;
+    if (file == "-") {
+        const std::string text(std::istreambuf_iterator<char>(context.in), {});
+        read = core::JsonReader::parse(text, "<stdin>");
+    } else {
+        read = core::JsonReader::parseFile(file);
+    }
+    if (!read.ok()) {
+        printDiagnostics(context.err, read.diagnostics);
+        return std::nullopt;
+    }
+    const std::string source = file == "-" ? "<stdin>" : file;
+
+    ScreenInput input;
+    std::vector<Diagnostic> problems;
+    const JsonValue* resourceType = read.value->find("resourceType");
+    if (resourceType != nullptr) {
+        if (!resourceType->isString() || resourceType->asString() != "QuestionnaireResponse") {
+            context.err << "backscreen-cli screen: invalid input: " << source
+                        << ": resourceType is not QuestionnaireResponse; expected a QuestionnaireResponse or a flat "
+                           "answers object\n";
+            return std::nullopt;
+        }
+        auto parsed = core::QuestionnaireResponse::parse(*read.value, source);
+        problems = parsed.diagnostics;
+        if (!parsed.response.questionnaire.empty() && !intake.matchesReference(parsed.response.questionnaire)) {
+            context.err << "backscreen-cli screen: invalid input: " << source << ": the response answers \""
+                        << parsed.response.questionnaire << "\"; expected the intake form " << intake.canonical()
+                        << "\n";
+            return std::nullopt;
+        }
+        for (Diagnostic& diagnostic : core::ResponseValidator::validate(intake, parsed.response, source)) {
+            // An unanswered required question is the rules' business (not evaluable, INCOMPLETE), not invalid.
+            if (diagnostic.code != ErrorCode::FhirResponseRequiredMissing) {
+                problems.push_back(std::move(diagnostic));
+            }
+        }
+        if (!core::hasErrors(problems)) {
+            input.answers = core::FlatAnswers::flatten(intake, parsed.response);
+            input.response = *read.value;
+        }
+    } else if (read.value->isObject()) {
+        core::FlatAnswers::ReadResult typed = core::FlatAnswers::read(intake, *read.value, source);
+        problems = typed.diagnostics;
+        input.answers = *read.value;
+        if (!core::hasErrors(problems) && !authored.empty()) {
+            // Stored as FHIR like every other response, so the record reads the same whichever way it came.
+            core::EnableWhenEvaluator state(intake);
+            state.setAllAnswers(std::move(typed.answers));
+            input.response = core::ResponseBuilder::build(intake, state, "completed", authored).toJson();
+        }
+    } else {
+        context.err << "backscreen-cli screen: invalid input: " << source
+                    << ": not an object; expected a QuestionnaireResponse or a flat answers object\n";
+        return std::nullopt;
+    }
+    if (core::hasErrors(problems)) {
+        printDiagnostics(context.err, problems);
+        return std::nullopt;
+    }
+    return input;
+}
+
+void printResult(CliContext& context, bool json, const ScreeningResult& result, const core::ScreeningEngine& engine)
+{
+    if (json) {
+        context.out << core::JsonWriter::write(result.toJson(), core::JsonWriter::Style::Pretty) << "\n";
+    } else {
+        ScreeningReport::printText(
+            context.out, result, [&engine](const std::string& linkId) { return engine.questionText(linkId); });
+    }
+}
+
+db::RecordId parseId(const std::string& text, const std::string& option)
+{
+    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
+        throw Error(ErrorCode::CommandLineUsage,
+                    "usage: " + option + " \"" + text + "\" is not a record id; expected a positive number");
+    }
+    return std::stoll(text);
+}
+
+/// screen FILE --client ID [--visit ID | --new-visit DATE]: screen with the client's clearances and store.
+int runStoredScreen(CliContext& context)
+{
+    DatabaseCommandLine command(context, "screen", {"client", "visit", "new-visit"}, {});
+    const std::string file = command.onlyPositional("FILE");
+    const auto clientOption = command.option("client");
+    if (!clientOption) {
+        throw Error(ErrorCode::CommandLineUsage, "usage: --visit, --new-visit and --db need --client ID");
+    }
+    const db::RecordId clientId = parseId(*clientOption, "--client");
+    const auto visitOption = command.option("visit");
+    const auto newVisitOption = command.option("new-visit");
+    if (visitOption && newVisitOption) {
+        throw Error(ErrorCode::CommandLineUsage, "usage: give --visit ID or --new-visit DATE, not both");
+    }
+    const std::optional<db::RecordId> visitId =
+        visitOption ? std::optional<db::RecordId>(parseId(*visitOption, "--visit")) : std::nullopt;
+
+    core::ScreeningEngineLoadResult loaded = core::ScreeningEngine::loadDefault();
+    if (!loaded.ok()) {
+        for (const Diagnostic& diagnostic : loaded.diagnostics) {
+            context.err << "backscreen-cli screen: cannot load the rules: " << diagnostic.toString() << "\n";
+        }
+        return code(ScreenExit::InvalidInput);
+    }
+    core::QuestionnaireLoadResult intake = core::QuestionnaireLoader::loadIntakeForm();
+    if (!intake.ok()) {
+        context.err << "backscreen-cli screen: cannot load the intake form\n";
+        return code(ScreenExit::InvalidInput);
+    }
+    const std::string now = db::ClinicService::formatTime(std::chrono::system_clock::now());
+    std::optional<ScreenInput> input = readInput(context, file, *intake.questionnaire, now);
+    if (!input) {
+        return code(ScreenExit::InvalidInput);
+    }
+
+    command.login();
+    db::ClinicService& service = command.service();
+    const db::ClientHistory history = service.clientHistory(clientId);
+    std::optional<db::VisitRecord> newVisit;
+    if (visitId) {
+        bool ours = std::any_of(
+            history.visits.begin(), history.visits.end(), [&](const db::VisitRecord& v) { return v.id == *visitId; });
+        if (!ours) {
+            throw Error(ErrorCode::RecordNotFound,
+                        "visit " + std::to_string(*visitId) + " is not a visit of client " + std::to_string(clientId)
+                            + "; expected one of the client's visits (see 'clients show " + std::to_string(clientId)
+                            + "') or --new-visit DATE");
+        }
+    } else {
+        newVisit = db::VisitRecord{};
+        newVisit->clientId = clientId;
+        newVisit->visitDate = newVisitOption.value_or(now.substr(0, 10));
+        newVisit->kind = history.visits.empty() ? "initial" : "follow-up";
+    }
+
+    const std::vector<core::Clearance> clearances =
+        StoredClearances::latestPerRule(StoredClearances::all(service, history));
+    const ScreeningResult result = loaded.engine->screen(input->answers, clearances);
+
+    db::QuestionnaireResponseRecord response;
+    response.visitId = visitId.value_or(0);
+    response.questionnaireCanonical = intake.questionnaire->url;
+    response.questionnaireVersion = intake.questionnaire->version;
+    response.responseJson = core::JsonWriter::write(input->response);
+    db::ScreeningRecord screening;
+    screening.visitId = visitId.value_or(0);
+    screening.triage = std::string(core::triageName(result.triage));
+    screening.programBlocked = result.programBlocked;
+    JsonValue::Object versions;
+    for (const core::RulesetStamp& stamp : result.rulesets) {
+        versions.emplace_back(stamp.id, JsonValue(stamp.version));
+    }
+    screening.rulesetVersions = core::JsonWriter::write(JsonValue(std::move(versions)));
+    screening.resultJson = core::JsonWriter::write(result.toJson());
+    screening.answersJson = core::JsonWriter::write(result.answers);
+    const auto saved = service.saveScreeningWithResponse(newVisit, response, screening);
+
+    printResult(context, command.format() == DatabaseCommandLine::Format::Json, result, *loaded.engine);
+    context.err << "stored screening " << saved.screening.id << " and questionnaire response " << saved.response.id
+                << " at visit " << saved.visit.id << " (" << saved.visit.visitDate << ") of client " << clientId
+                << "\n";
+    return ScreeningReport::exitCode(result);
+}
+
+bool isStorageOption(const std::string& argument)
+{
+    for (const char* name : {"--client", "--visit", "--new-visit", "--db"}) {
+        const std::string option = name;
+        if (argument == option || argument.rfind(option + "=", 0) == 0) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 int runScreenCommand(CliContext& context)
@@ -183,12 +282,17 @@ int runScreenCommand(CliContext& context)
     std::string file;
     std::string format = "text";
     const auto& arguments = context.arguments;
-    for (std::size_t i = 0; i < arguments.size(); ++i) {
-        const std::string& argument = arguments[i];
+    for (const std::string& argument : arguments) {
         if (argument == "--help" || argument == "-h") {
             context.out << kHelp;
             return code(ScreenExit::Clear);
         }
+    }
+    if (std::any_of(arguments.begin(), arguments.end(), isStorageOption)) {
+        return runStoredScreen(context);
+    }
+    for (std::size_t i = 0; i < arguments.size(); ++i) {
+        const std::string& argument = arguments[i];
         if (argument == "--format") {
             if (i + 1 >= arguments.size() || (arguments[i + 1] != "text" && arguments[i + 1] != "json")) {
                 context.err << "backscreen-cli screen: --format needs a value; expected text or json\n";
@@ -208,19 +312,6 @@ int runScreenCommand(CliContext& context)
         return code(ScreenExit::InvalidInput);
     }
 
-    core::JsonReadResult read;
-    if (file == "-") {
-        const std::string text(std::istreambuf_iterator<char>(context.in), {});
-        read = core::JsonReader::parse(text, "<stdin>");
-    } else {
-        read = core::JsonReader::parseFile(file);
-    }
-    if (!read.ok()) {
-        printDiagnostics(context.err, read.diagnostics);
-        return code(ScreenExit::InvalidInput);
-    }
-    const std::string source = file == "-" ? "<stdin>" : file;
-
     core::ScreeningEngineLoadResult loaded = core::ScreeningEngine::loadDefault();
     if (!loaded.ok()) {
         for (const Diagnostic& diagnostic : loaded.diagnostics) {
@@ -233,56 +324,13 @@ int runScreenCommand(CliContext& context)
         context.err << "backscreen-cli screen: cannot load the intake form\n";
         return code(ScreenExit::InvalidInput);
     }
-
-    JsonValue answers;
-    std::vector<Diagnostic> problems;
-    const JsonValue* resourceType = read.value->find("resourceType");
-    if (resourceType != nullptr) {
-        if (!resourceType->isString() || resourceType->asString() != "QuestionnaireResponse") {
-            context.err << "backscreen-cli screen: invalid input: " << source
-                        << ": resourceType is not QuestionnaireResponse; expected a QuestionnaireResponse or a flat "
-                           "answers object\n";
-            return code(ScreenExit::InvalidInput);
-        }
-        auto parsed = core::QuestionnaireResponse::parse(*read.value, source);
-        problems = parsed.diagnostics;
-        if (!parsed.response.questionnaire.empty()
-            && !intake.questionnaire->matchesReference(parsed.response.questionnaire)) {
-            context.err << "backscreen-cli screen: invalid input: " << source << ": the response answers \""
-                        << parsed.response.questionnaire << "\"; expected the intake form "
-                        << intake.questionnaire->canonical() << "\n";
-            return code(ScreenExit::InvalidInput);
-        }
-        for (Diagnostic& diagnostic :
-             core::ResponseValidator::validate(*intake.questionnaire, parsed.response, source)) {
-            // An unanswered required question is the rules' business (not evaluable, INCOMPLETE), not invalid.
-            if (diagnostic.code != ErrorCode::FhirResponseRequiredMissing) {
-                problems.push_back(std::move(diagnostic));
-            }
-        }
-        if (!core::hasErrors(problems)) {
-            answers = core::FlatAnswers::flatten(*intake.questionnaire, parsed.response);
-        }
-    } else if (read.value->isObject()) {
-        problems = core::FlatAnswers::validate(*intake.questionnaire, *read.value, source);
-        answers = *read.value;
-    } else {
-        context.err << "backscreen-cli screen: invalid input: " << source
-                    << ": not an object; expected a QuestionnaireResponse or a flat answers object\n";
+    std::optional<ScreenInput> input = readInput(context, file, *intake.questionnaire, {});
+    if (!input) {
         return code(ScreenExit::InvalidInput);
     }
-    if (core::hasErrors(problems)) {
-        printDiagnostics(context.err, problems);
-        return code(ScreenExit::InvalidInput);
-    }
-
-    const ScreeningResult result = loaded.engine->screen(answers);
-    if (format == "json") {
-        context.out << core::JsonWriter::write(result.toJson(), core::JsonWriter::Style::Pretty) << "\n";
-    } else {
-        printText(context.out, result, *loaded.engine);
-    }
-    return code(exitFor(result));
+    const ScreeningResult result = loaded.engine->screen(input->answers);
+    printResult(context, format == "json", result, *loaded.engine);
+    return ScreeningReport::exitCode(result);
 }
 
 } // namespace backscreen::app
