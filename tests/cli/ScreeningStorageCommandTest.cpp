@@ -59,6 +59,19 @@ JsonValue vignetteAnswers(const std::string& name, const JsonValue::Object& chan
     return JsonValue(answers);
 }
 
+std::string example(const std::string& name)
+{
+    return (std::filesystem::path(BACKSCREEN_FORMS_DIR) / "examples" / name).string();
+}
+
+/// The "id" member of a JSON file.
+std::string readJsonId(const std::string& file)
+{
+    auto read = JsonReader::parseFile(file);
+    EXPECT_TRUE(read.ok()) << file;
+    return read.ok() && read.value->find("id") != nullptr ? read.value->find("id")->asString() : std::string();
+}
+
 /// One finding of a screen JSON output by rule id (an empty object when absent).
 JsonValue findingOf(const JsonValue& result, const std::string& ruleId)
 {
@@ -140,7 +153,7 @@ TEST_F(ScreeningStorageCli, SoonClearanceUnblocksUntilAnInputOfItsRuleChanges)
     EXPECT_EQ(*result.find("triage"), JsonValue("SOON"));
     EXPECT_EQ(*result.find("programBlocked"), JsonValue(true));
     EXPECT_EQ(sql("SELECT triage, program_blocked, ruleset_versions FROM screening_results;"),
-              "SOON|1|{\"redflags\":\"2.0.0\",\"sij_radicular\":\"1.0.0\",\"lcs\":\"1.0.0\"}\n");
+              "SOON|1|{\"redflags\":\"2.0.0\",\"sij_radicular\":\"2.0.0\",\"lcs\":\"2.0.0\"}\n");
 
     // The rheumatologist has it in hand: the therapist clears RF-AXS-01.
     auto cleared = runCli({"clearances",
@@ -248,8 +261,8 @@ TEST_F(ScreeningStorageCli, EveryReadAndWriteHasItsAuditRow)
 
 TEST_F(ScreeningStorageCli, EmergencyRedFlagsCannotBeCleared)
 {
-    const std::string answers = write("ces.json", vignetteAnswers("v01-cauda-equina"));
-    auto screened = runCli({"screen", answers, "--client", "1"}, "", therapist());
+    // A QuestionnaireResponse this time: stored as given.
+    auto screened = runCli({"screen", example("cauda-equina.json"), "--client", "1"}, "", therapist());
     EXPECT_EQ(screened.exitCode, 4) << screened.err;
     auto refused = runCli(
         {"clearances", "add", "--client", "1", "--rule", "RF-CES-01", "--reason", "imaging_normal"}, "", therapist());
@@ -261,6 +274,8 @@ TEST_F(ScreeningStorageCli, EmergencyRedFlagsCannotBeCleared)
         << refused.err;
     EXPECT_EQ(refused.out, "");
     EXPECT_EQ(sql("SELECT COUNT(*) FROM overrides;"), "0\n");
+    EXPECT_EQ(sql("SELECT json_extract(response_json, '$.id') FROM questionnaire_responses;"),
+              readJsonId(example("cauda-equina.json")) + "\n");
 }
 
 TEST_F(ScreeningStorageCli, OnlyAFiredRuleOfADecidedScreeningCanBeCleared)
@@ -272,14 +287,13 @@ TEST_F(ScreeningStorageCli, OnlyAFiredRuleOfADecidedScreeningCanBeCleared)
               "backscreen-cli clearances add: refused: client 1 has no stored screening; screen first with "
               "'backscreen-cli screen FILE --client 1'\n");
 
-    const std::string incomplete = write("incomplete.json", vignetteAnswers("v15-incomplete-intake"));
-    auto screened = runCli({"screen", incomplete, "--client", "1"}, "", therapist());
+    auto screened = runCli({"screen", example("incomplete-red-flags.json"), "--client", "1"}, "", therapist());
     EXPECT_EQ(screened.exitCode, 3) << screened.err;
     auto undecided = runCli(
-        {"clearances", "add", "--client", "1", "--rule", "RF-CES-01", "--reason", "imaging_normal"}, "", therapist());
+        {"clearances", "add", "--client", "1", "--rule", "RF-CES-03", "--reason", "imaging_normal"}, "", therapist());
     EXPECT_EQ(undecided.exitCode, 1);
     EXPECT_EQ(undecided.err,
-              "backscreen-cli clearances add: refused: RF-CES-01 could not be decided in the latest screening (1, "
+              "backscreen-cli clearances add: refused: RF-CES-03 could not be decided in the latest screening (1, "
               "triage INCOMPLETE): its questions are unanswered, and an INCOMPLETE screening cannot be cleared; "
               "answer the missing questions and screen again\n");
     auto notFired = runCli(
