@@ -190,6 +190,14 @@ TEST_P(ClinicServiceTest, RolesAllowExactlyTheirOperations)
          [&] {
              m_service->saveScreening({0, visit.id, "routine", false, "{}", "{}", "{}", 0, ""});
          }},
+        {"save screening with response",
+         Operation::WriteRecords,
+         [&] {
+             m_service->saveScreeningWithResponse(std::nullopt,
+                                                  {0, visit.id, "q", "1", "{}", "", 0},
+                                                  {0, visit.id, "routine", false, "{}", "{}", "{}", 0, ""});
+         }},
+        {"user name", Operation::ReadRecords, [&] { m_service->userName(1); }},
         {"save override",
          Operation::WriteRecords,
          [&] {
@@ -372,6 +380,61 @@ TEST_P(ClinicServiceTest, SecondWorkstationsStaleSaveIsRefusedNotOverwriting)
     auto versions = m_service->listHomeProgramVersions(program.programId);
     ASSERT_EQ(versions.size(), 2u);
     EXPECT_EQ(versions[1].contentJson, "{\"v\":2}");
+}
+
+TEST_P(ClinicServiceTest, ScreeningIsStoredWithItsResponseAndNewVisitTogether)
+{
+    setUpUsers();
+    m_service->logout();
+    m_service->login("anna", "anna-password");
+    auto client = m_service->addClient(janeSmith());
+    VisitRecord newVisit{0, client.id, "2026-03-01", "initial", "", "", 0};
+    auto saved =
+        m_service->saveScreeningWithResponse(newVisit,
+                                             {0, 0, "q", "1", "{\"resourceType\":\"QuestionnaireResponse\"}", "", 0},
+                                             {0, 0, "SOON", true, "{}", "{}", "{}", 0, ""});
+    EXPECT_EQ(saved.visit.clientId, client.id);
+    EXPECT_EQ(saved.response.visitId, saved.visit.id);
+    EXPECT_EQ(saved.screening.visitId, saved.visit.id);
+    EXPECT_EQ(saved.screening.triage, "SOON");
+    auto again = m_service->saveScreeningWithResponse(std::nullopt,
+                                                      {0, saved.visit.id, "q", "1", "{}", "", 0},
+                                                      {0, saved.visit.id, "NONE", false, "{}", "{}", "{}", 0, ""});
+    EXPECT_EQ(again.visit.id, saved.visit.id);
+    EXPECT_EQ(m_service->userName(saved.screening.createdBy), "anna");
+    EXPECT_EQ(m_service->userName(999), "");
+
+    // A new visit that cannot be stored takes the response and the screening with it.
+    VisitRecord badVisit{0, client.id, "someday", "follow-up", "", "", 0};
+    EXPECT_EQ(codeOf([&] {
+                  m_service->saveScreeningWithResponse(
+                      badVisit, {0, 0, "q", "1", "{}", "", 0}, {0, 0, "NONE", false, "{}", "{}", "{}", 0, ""});
+              }),
+              ErrorCode::RecordInvalid);
+    EXPECT_EQ(codeOf([&] {
+                  m_service->saveScreeningWithResponse(std::nullopt,
+                                                       {0, 424242, "q", "1", "{}", "", 0},
+                                                       {0, 424242, "NONE", false, "{}", "{}", "{}", 0, ""});
+              }),
+              ErrorCode::RecordNotFound);
+    auto history = m_service->clientHistory(client.id);
+    EXPECT_EQ(history.visits.size(), 1u);
+    EXPECT_EQ(history.responses.size(), 2u);
+    EXPECT_EQ(history.screenings.size(), 2u);
+    m_service->logout();
+    m_service->login("admin", "admin-password");
+    std::vector<std::string> actions;
+    for (const auto& entry : m_service->auditForClient(client.id)) {
+        actions.push_back(entry.action + " " + entry.recordType);
+    }
+    EXPECT_EQ(actions,
+              (std::vector<std::string>{"create client",
+                                        "create visit",
+                                        "create questionnaire-response",
+                                        "create screening",
+                                        "create questionnaire-response",
+                                        "create screening",
+                                        "read client-history"}));
 }
 
 BACKSCREEN_INSTANTIATE_FOR_BOTH_BACKENDS(ClinicServiceTest);
