@@ -406,3 +406,63 @@ TEST_F(ScreeningStorageCli, WithoutClientTheCommandTouchesNoDatabase)
     EXPECT_EQ(result.err, "");
     EXPECT_FALSE(std::filesystem::exists(elsewhere));
 }
+
+TEST_F(ScreeningStorageCli, ANewClearanceReplacesALapsedOneAndJsonShowsBoth)
+{
+    const std::string first = write("axspa.json", vignetteAnswers("v05-axial-spondyloarthritis"));
+    const std::string changed = write(
+        "axspa-psoriasis.json", vignetteAnswers("v05-axial-spondyloarthritis", {{"spa_psoriasis", JsonValue(true)}}));
+    ASSERT_EQ(runCli({"screen", first, "--client", "1"}, "", therapist()).exitCode, 4);
+    auto json = runCli({"clearances",
+                        "add",
+                        "--client",
+                        "1",
+                        "--rule",
+                        "RF-AXS-01",
+                        "--reason",
+                        "other",
+                        "--note",
+                        "reviewed by GP",
+                        "--format",
+                        "json"},
+                       "",
+                       therapist());
+    EXPECT_EQ(json.exitCode, 0) << json.err;
+    const JsonValue added = parseOutput(json.out);
+    EXPECT_EQ(JsonWriter::write(*added.find("id")), "1");
+    EXPECT_EQ(JsonWriter::write(*added.find("screeningId")), "1");
+    EXPECT_EQ(*added.find("clearance")->find("ruleId"), JsonValue("RF-AXS-01"));
+    EXPECT_EQ(*added.find("clearance")->find("reason"), JsonValue("other"));
+    EXPECT_EQ(*added.find("clearance")->find("note"), JsonValue("reviewed by GP"));
+    EXPECT_EQ(*added.find("clearance")->find("clearedBy"), JsonValue("therapist"));
+
+    // The answers change: the clearance lapses; the clinician reviews again and clears the new picture.
+    ASSERT_EQ(runCli({"screen", changed, "--client", "1"}, "", therapist()).exitCode, 4);
+    auto second =
+        runCli({"clearances", "add", "--client", "1", "--rule", "RF-AXS-01", "--reason", "specialist_managing"},
+               "",
+               therapist());
+    EXPECT_EQ(second.exitCode, 0) << second.err;
+    EXPECT_EQ(second.out.rfind("cleared RF-AXS-01 for client 1 (screening 2) by therapist at ", 0), 0u) << second.out;
+    auto again = runCli({"screen", changed, "--client", "1", "--format", "json"}, "", therapist());
+    const JsonValue result = parseOutput(again.out);
+    EXPECT_EQ(*result.find("triage"), JsonValue("NONE")) << again.out;
+    ASSERT_EQ(result.find("clearances")->asArray().size(), 1u);
+    EXPECT_EQ(*result.find("clearances")->asArray()[0].find("status"), JsonValue("active"));
+    EXPECT_EQ(*result.find("clearances")->asArray()[0].find("clearance")->find("reason"),
+              JsonValue("specialist_managing"));
+
+    auto listed =
+        runCli({"clearances", "list", "--client", "1", "--format", "json"}, "", as("viewer", "viewer-password"));
+    const JsonValue list = parseOutput(listed.out);
+    ASSERT_EQ(list.asArray().size(), 2u);
+    EXPECT_EQ(*list.asArray()[0].find("status"), JsonValue("lapsed"));
+    EXPECT_EQ(*list.asArray()[0].find("changedInputs"), JsonValue(JsonValue::Array{JsonValue("spa_psoriasis")}));
+    EXPECT_EQ(*list.asArray()[1].find("status"), JsonValue("active"));
+    EXPECT_EQ(JsonWriter::write(*list.asArray()[1].find("screeningId")), "2");
+    auto screenings = runCli({"screenings", "list", "--client", "1", "--format", "json"}, "", therapist());
+    const JsonValue stored = parseOutput(screenings.out);
+    ASSERT_EQ(stored.asArray().size(), 3u);
+    EXPECT_EQ(*stored.asArray()[2].find("triage"), JsonValue("NONE"));
+    EXPECT_EQ(*stored.asArray()[2].find("programBlocked"), JsonValue(false));
+}
