@@ -17,6 +17,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <iostream>
 #include <iterator>
 #include <optional>
@@ -179,6 +180,12 @@ db::RecordId parseId(const std::string& text, const std::string& option)
     return std::stoll(text);
 }
 
+bool hasEnvironment(const char* name)
+{
+    const char* value = std::getenv(name);
+    return value != nullptr && *value != '\0';
+}
+
 /// screen FILE --client ID [--visit ID | --new-visit DATE]: screen with the client's clearances and store.
 int runStoredScreen(CliContext& context)
 {
@@ -196,6 +203,12 @@ int runStoredScreen(CliContext& context)
     }
     const std::optional<db::RecordId> visitId =
         visitOption ? std::optional<db::RecordId>(parseId(*visitOption, "--visit")) : std::nullopt;
+    if (file == "-" && (!hasEnvironment("BACKSCREEN_USER") || !hasEnvironment("BACKSCREEN_PASSWORD"))) {
+        // The login prompt would read from the same standard input as the answers.
+        throw Error(ErrorCode::CommandLineUsage,
+                    "usage: with FILE - the answers come from standard input, so the login must come from "
+                    "BACKSCREEN_USER and BACKSCREEN_PASSWORD");
+    }
 
     core::ScreeningEngineLoadResult loaded = core::ScreeningEngine::loadDefault();
     if (!loaded.ok()) {

@@ -466,3 +466,19 @@ TEST_F(ScreeningStorageCli, ANewClearanceReplacesALapsedOneAndJsonShowsBoth)
     EXPECT_EQ(*stored.asArray()[2].find("triage"), JsonValue("NONE"));
     EXPECT_EQ(*stored.asArray()[2].find("programBlocked"), JsonValue(false));
 }
+
+TEST_F(ScreeningStorageCli, AnswersFromStandardInputNeedTheLoginFromTheEnvironment)
+{
+    const std::string answers = JsonWriter::write(vignetteAnswers("v05-axial-spondyloarthritis"));
+    auto stored = runCli({"screen", "-", "--client", "1", "--new-visit", "2026-11-01"}, answers, therapist());
+    EXPECT_EQ(stored.exitCode, 4) << stored.err;
+    EXPECT_EQ(stored.err, "stored screening 1 and questionnaire response 1 at visit 1 (2026-11-01) of client 1\n");
+    auto env = therapist();
+    env["BACKSCREEN_PASSWORD"] = "";
+    auto refused = runCli({"screen", "-", "--client", "1"}, answers, env);
+    EXPECT_EQ(refused.exitCode, 2);
+    EXPECT_EQ(refused.err,
+              "backscreen-cli screen: usage: with FILE - the answers come from standard input, so the login must "
+              "come from BACKSCREEN_USER and BACKSCREEN_PASSWORD\n");
+    EXPECT_EQ(sql("SELECT COUNT(*) FROM screening_results;"), "1\n");
+}
