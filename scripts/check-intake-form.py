@@ -5,7 +5,8 @@ Questionnaire checks: unique linkIds; item types; every enableWhen refers to an 
 that appears EARLIER in the form, with an answer[x] of the question's type (exists -> answerBoolean)
 and, for choice questions, one of its codes; enableBehavior present exactly when there is more than
 one enableWhen (que-12); answerOption codings complete; no `initial` beside answerOption (que-11);
-min/max extensions of the item's type.
+min/max extensions of the item's type; every questionnaire-constraint has key, severity, expression,
+human and a Backscreen JsonLogic twin (constraint-jsonlogic) that is JSON and reads only question linkIds.
 
 Response checks (each file): `questionnaire` = url|version; status; nesting mirrors the groups;
 one answer per question of the right value[x]; codings equal to an answerOption; min/max ranges;
@@ -29,6 +30,8 @@ MIN_URL = "http://hl7.org/fhir/StructureDefinition/minValue"
 MAX_URL = "http://hl7.org/fhir/StructureDefinition/maxValue"
 UNIT_URL = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit"
 AGE_MESSAGE_URL = "http://backscreen.local/fhir/StructureDefinition/min-value-message"
+CONSTRAINT_URL = "http://hl7.org/fhir/StructureDefinition/questionnaire-constraint"
+JSONLOGIC_URL = "http://backscreen.local/fhir/StructureDefinition/constraint-jsonlogic"
 QUESTION_TYPES = {"boolean": "Boolean", "integer": "Integer", "decimal": "Decimal", "choice": "Coding"}
 ORDER_OPERATORS = {"<", ">", "<=", ">="}
 
@@ -175,10 +178,62 @@ def check_questionnaire(form):
             if tt == "choice":
                 if value not in form.option_codings(target):
                     errors.append(f"{w}: answerCoding {value} is not an answerOption of {cond['question']}")
+    for link, item in form.items.items():
+        for e in item.get("extension", []):
+            if e.get("url") == CONSTRAINT_URL:
+                check_constraint(form, f"{link}", e, errors)
     age = form.items.get("age_years")
     if age is None or not ext_value(age, AGE_MESSAGE_URL):
         errors.append("age_years: missing the refusal message extension " + AGE_MESSAGE_URL)
     return errors
+
+
+def logic_inputs(rule, names):
+    """The names a JsonLogic rule reads with var, missing and missing_some."""
+    if isinstance(rule, list):
+        for r in rule:
+            logic_inputs(r, names)
+        return
+    if not isinstance(rule, dict) or len(rule) != 1:
+        return
+    (op, arg), = rule.items()
+    if op == "var":
+        first = arg[0] if isinstance(arg, list) and arg else arg
+        if isinstance(first, str):
+            names.append(first)
+    elif op == "missing":
+        lst = arg[0] if isinstance(arg, list) and arg and isinstance(arg[0], list) else arg
+        names.extend(n for n in (lst if isinstance(lst, list) else [lst]) if isinstance(n, str))
+    elif op == "missing_some" and isinstance(arg, list) and len(arg) > 1 and isinstance(arg[1], list):
+        names.extend(n for n in arg[1] if isinstance(n, str))
+    logic_inputs(arg, names)
+
+
+def check_constraint(form, where, e, errors):
+    """A questionnaire-constraint: the R4 parts and the JsonLogic twin Backscreen evaluates."""
+    parts = {p.get("url"): p for p in e.get("extension", [])}
+    for name in ("key", "severity", "expression", "human"):
+        if name not in parts:
+            errors.append(f"{where}: questionnaire-constraint without {name}")
+    if parts.get("severity", {}).get("valueCode") not in ("error", "warning"):
+        errors.append(f"{where}: constraint severity must be error or warning")
+    twin = parts.get(JSONLOGIC_URL)
+    if twin is None or not isinstance(twin.get("valueString"), str):
+        errors.append(f"{where}: constraint without a JsonLogic twin valueString ({JSONLOGIC_URL})")
+        return
+    try:
+        rule = json.loads(twin["valueString"])
+    except ValueError as error:
+        errors.append(f"{where}: constraint JsonLogic is not JSON: {error}")
+        return
+    names = []
+    logic_inputs(rule, names)
+    if not names:
+        errors.append(f"{where}: constraint JsonLogic reads no answer")
+    for name in names:
+        target = form.items.get(name)
+        if target is None or target.get("type") in ("group", "display"):
+            errors.append(f"{where}: constraint JsonLogic reads {name!r}, which is no question of the form")
 
 
 def flat_answers(qr):
@@ -388,6 +443,23 @@ def self_test(form, responses):
               lambda f: f.items["rad_e1_angle_deg"]["enableWhen"][0].update({"operator": "<"}))
     form_case("missing age message", "refusal message",
               lambda f: f.items["age_years"].update({"extension": f.items["age_years"]["extension"][:3]}))
+
+    def constraint_parts(f, link):
+        return next(e for e in f.items[link]["extension"] if e.get("url") == CONSTRAINT_URL)["extension"]
+
+    def set_twin(link, text):
+        def mutate(f):
+            next(p for p in constraint_parts(f, link) if p.get("url") == JSONLOGIC_URL)["valueString"] = text
+        return mutate
+
+    def drop_twin(f):
+        parts = constraint_parts(f, "rad_e4")
+        parts[:] = [p for p in parts if p.get("url") != JSONLOGIC_URL]
+
+    form_case("constraint twin missing", "without a JsonLogic twin", drop_twin)
+    form_case("constraint twin not JSON", "is not JSON", set_twin("lbp_onset_age_years", '{"<=": ['))
+    form_case("constraint twin reads a typo", "reads 'age_year'",
+              set_twin("lbp_onset_age_years", '{"<=": [{"var": "lbp_onset_age_years"}, {"var": "age_year"}]}'))
     return failures
 
 

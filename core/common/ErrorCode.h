@@ -55,6 +55,8 @@ enum class ErrorCode
     FhirOptionTypeMismatch = 337,
     FhirValueSetUnresolved = 338,
     FhirUnknownResource = 339,
+    FhirConstraintInvalid = 340,
+    FhirConstraintNotEvaluated = 341,
     FhirResponseUnknownLinkId = 350,
     FhirResponseRequiredMissing = 351,
     FhirResponseAnswerOnDisabled = 352,
@@ -67,6 +69,7 @@ enum class ErrorCode
     FhirResponseAnswersOnGroup = 359,
     FhirResponseItemMisplaced = 360,
     FhirResponseQuestionnaireNotFound = 361,
+    FhirResponseConstraintFailed = 362,
 
     // 4xx: screening rulesets, engine and clearances (docs/screening.md)
     RulesetUnknownField = 400,

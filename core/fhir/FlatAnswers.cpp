@@ -1,5 +1,6 @@
 #include "FlatAnswers.h"
 
+#include "core/fhir/ConstraintChecker.h"
 #include "core/fhir/ResponseValidator.h"
 #include "core/json/JsonPointer.h"
 #include "core/json/JsonWriter.h"
@@ -99,6 +100,17 @@ public:
                     "item); expected no answer");
             }
         }
+        // The form checks see only the answers accepted above, as ResponseValidator does.
+        ConstraintChecker::check(
+            m_questionnaire,
+            evaluator,
+            [&](std::size_t index) {
+                // A group's constraint has no key of its own in the flat object: it concerns the whole object.
+                const QuestionnaireItem& item = m_questionnaire.items()[index];
+                return isAnswerable(item.type) ? JsonPointer::appendKey("", item.linkId) : std::string();
+            },
+            m_source,
+            m_diagnostics);
         result.diagnostics = std::move(m_diagnostics);
         return result;
     }

@@ -1,8 +1,10 @@
 #pragma once
 
+#include "core/common/Diagnostic.h"
 #include "core/fhir/FhirValue.h"
 #include "core/fhir/ValueSet.h"
 #include "core/json/JsonValue.h"
+#include "core/jsonlogic/JsonLogicRule.h"
 
 #include <cstddef>
 #include <limits>
@@ -92,6 +94,28 @@ struct AnswerOption
     std::string pointer;
 };
 
+/// An R4 `questionnaire-constraint` extension on an item (a cross-item form check), with the Backscreen
+/// JsonLogic twin that makes it evaluable without FHIRPath (docs/fhir.md, "Cross-item constraints").
+struct ItemConstraint
+{
+    std::string key;
+    /// From the constraint's `severity` (error or warning).
+    Severity severity = Severity::Error;
+    /// The FHIRPath `expression`, kept for other systems; Backscreen does not evaluate it.
+    std::string expression;
+    /// The `human` text: the message shown when the check fails.
+    std::string human;
+    /// The compiled `constraint-jsonlogic` twin over the flat answers (true = satisfied); absent when the
+    /// constraint has none or it did not compile (both reported when the Questionnaire is parsed).
+    std::optional<JsonLogicRule> rule;
+    /// The JSON text of the twin as written in the form.
+    std::string jsonLogic;
+    /// Pointer of the questionnaire-constraint extension in the Questionnaire.
+    std::string pointer;
+    /// Pointer of the twin's valueString; empty when there is none.
+    std::string jsonLogicPointer;
+};
+
 /// One item of a Questionnaire. Items are stored flat, in document (pre-)order; `parent` and `children`
 /// index Questionnaire::items(). The original JSON is kept, so unknown elements and extensions survive.
 struct QuestionnaireItem
@@ -119,6 +143,9 @@ struct QuestionnaireItem
     /// SDC minValue / maxValue extensions (http://hl7.org/fhir/StructureDefinition/minValue, maxValue).
     std::optional<FhirValue> minValue;
     std::optional<FhirValue> maxValue;
+    /// The Backscreen `min-value-message` extension: the message of the below-minValue error instead of the
+    /// generic one (the intake's age refusal); empty when absent.
+    std::string minValueMessage;
     /// SDC entryFormat (a placeholder text) and questionnaire-itemControl (its Coding code, e.g. "radio-button").
     std::string entryFormat;
     std::string itemControl;
@@ -126,6 +153,8 @@ struct QuestionnaireItem
     std::optional<FhirValue> unit;
     /// Whether the item has a calculatedExpression (SDC): its stored answer is derived, not entered.
     bool calculated = false;
+    /// questionnaire-constraint extensions, in document order.
+    std::vector<ItemConstraint> constraints;
 
     std::string pointer;
     JsonValue json;

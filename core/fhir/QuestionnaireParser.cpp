@@ -1,6 +1,9 @@
 #include "QuestionnaireParser.h"
 
+#include "core/common/Error.h"
 #include "core/json/JsonPointer.h"
+#include "core/json/JsonReader.h"
+#include "core/jsonlogic/JsonLogicCompiler.h"
 
 #include <algorithm>
 #include <array>
@@ -15,6 +18,9 @@ constexpr const char* maxValueUrl = "http://hl7.org/fhir/StructureDefinition/max
 constexpr const char* entryFormatUrl = "http://hl7.org/fhir/StructureDefinition/entryFormat";
 constexpr const char* itemControlUrl = "http://hl7.org/fhir/StructureDefinition/questionnaire-itemControl";
 constexpr const char* unitUrl = "http://hl7.org/fhir/StructureDefinition/questionnaire-unit";
+constexpr const char* constraintUrl = "http://hl7.org/fhir/StructureDefinition/questionnaire-constraint";
+constexpr const char* minValueMessageUrl = "http://backscreen.local/fhir/StructureDefinition/min-value-message";
+constexpr const char* constraintJsonLogicUrl = "http://backscreen.local/fhir/StructureDefinition/constraint-jsonlogic";
 constexpr const char* calculatedUrl =
     "http://hl7.org/fhir/uv/sdc/StructureDefinition/sdc-questionnaire-calculatedExpression";
 
@@ -451,8 +457,12 @@ private:
                 item.calculated = true;
                 continue;
             }
+            if (url == constraintUrl) {
+                readConstraint(extension, extensionPointer, context, item);
+                continue;
+            }
             if (url != minValueUrl && url != maxValueUrl && url != entryFormatUrl && url != itemControlUrl
-                && url != unitUrl) {
+                && url != unitUrl && url != minValueMessageUrl) {
                 continue; // unknown extensions stay in the item's JSON and are written back as they were
             }
             if (url == itemControlUrl) {
@@ -480,6 +490,207 @@ private:
                 item.entryFormat = value->text();
             } else if (url == unitUrl) {
                 item.unit = value;
+            } else if (url == minValueMessageUrl) {
+                item.minValueMessage = value->text();
+            }
+        }
+    }
+
+    // One part of a questionnaire-constraint (`key`, `severity`, ...): its value[x] of the one allowed name.
+    std::optional<std::string> readConstraintPart(const JsonValue& part,
+                                                  const std::string& name,
+                                                  const char* valueKey,
+                                                  const std::string& pointer,
+                                                  const FhirDiagnosticContext& context)
+    {
+        const JsonValue* value = part.find(valueKey);
+        if (value == nullptr || !value->isString()) {
+            context.add(ErrorCode::FhirElementType,
+                        Severity::Error,
+                        pointer,
+                        "the constraint part \"" + name + "\" has no " + valueKey + " string; expected one");
+            return std::nullopt;
+        }
+        return value->asString();
+    }
+
+    // R4 questionnaire-constraint (key, severity, expression, human) plus the Backscreen JsonLogic twin,
+    // compiled here so a broken check is found when the form is loaded, not when a client answers it.
+    void readConstraint(const JsonValue& extension,
+                        const std::string& pointer,
+                        const FhirDiagnosticContext& context,
+                        QuestionnaireItem& item)
+    {
+        ItemConstraint constraint;
+        constraint.pointer = pointer;
+        std::optional<std::string> severity;
+        bool hasKey = false;
+        bool hasExpression = false;
+        bool hasHuman = false;
+        std::optional<std::string> jsonLogic;
+        if (const JsonValue* parts = readArray(extension, "extension", pointer, context); parts != nullptr) {
+            std::string partsPointer = JsonPointer::appendKey(pointer, "extension");
+            for (std::size_t i = 0; i < parts->size(); ++i) {
+                const JsonValue& part = parts->asArray()[i];
+                std::string partPointer = JsonPointer::appendIndex(partsPointer, i);
+                if (!part.isObject()) {
+                    context.add(ErrorCode::FhirElementType,
+                                Severity::Error,
+                                partPointer,
+                                std::string("an extension is a ") + jsonTypeName(part) + "; expected an object");
+                    continue;
+                }
+                std::string url = readString(part, "url", partPointer, context);
+                if (url == "key") {
+                    hasKey = true;
+                    constraint.key = readConstraintPart(part, url, "valueId", partPointer, context).value_or("");
+                } else if (url == "severity") {
+                    severity = readConstraintPart(part, url, "valueCode", partPointer, context);
+                    if (!severity) {
+                        severity = "";
+                    }
+                } else if (url == "expression") {
+                    hasExpression = true;
+                    constraint.expression =
+                        readConstraintPart(part, url, "valueString", partPointer, context).value_or("");
+                } else if (url == "human") {
+                    hasHuman = true;
+                    constraint.human = readConstraintPart(part, url, "valueString", partPointer, context).value_or("");
+                } else if (url == constraintJsonLogicUrl) {
+                    constraint.jsonLogicPointer = JsonPointer::appendKey(partPointer, "valueString");
+                    jsonLogic = readConstraintPart(part, url, "valueString", partPointer, context);
+                    if (!jsonLogic) {
+                        jsonLogic = "";
+                        constraint.jsonLogicPointer.clear();
+                    }
+                }
+            }
+        }
+        for (auto [present, part] : {std::pair{hasKey, "key"},
+                                     std::pair{severity.has_value(), "severity"},
+                                     std::pair{hasExpression, "expression"},
+                                     std::pair{hasHuman, "human"}}) {
+            if (!present) {
+                context.add(ErrorCode::FhirMissingElement,
+                            Severity::Error,
+                            pointer,
+                            std::string("the questionnaire-constraint has no ") + part
+                                + " part; expected key, severity, expression and human");
+            }
+        }
+        if (severity && *severity == "warning") {
+            constraint.severity = Severity::Warning;
+        } else if (severity && *severity != "error" && !severity->empty()) {
+            context.add(ErrorCode::FhirInvalidValue,
+                        Severity::Error,
+                        pointer,
+                        "unknown constraint severity \"" + *severity + "\"; expected error or warning");
+        }
+        std::string named = "constraint \"" + constraint.key + "\"";
+        if (!jsonLogic) {
+            context.add(ErrorCode::FhirConstraintNotEvaluated,
+                        Severity::Warning,
+                        pointer,
+                        "the " + named
+                            + " has only a FHIRPath expression, which Backscreen does not evaluate; expected a "
+                            + constraintJsonLogicUrl + " extension beside it");
+        } else if (!constraint.jsonLogicPointer.empty()) {
+            constraint.jsonLogic = *jsonLogic;
+            compileConstraint(constraint, named, context);
+        }
+        item.constraints.push_back(std::move(constraint));
+    }
+
+    void compileConstraint(ItemConstraint& constraint, const std::string& named, const FhirDiagnosticContext& context)
+    {
+        JsonReadResult read = JsonReader::parse(constraint.jsonLogic, m_source);
+        if (!read.ok()) {
+            // The reader's message already ends in what it expected.
+            std::string reason = read.diagnostics.empty() ? std::string("unreadable; expected JSON text")
+                                                          : read.diagnostics.front().message;
+            context.add(ErrorCode::FhirConstraintInvalid,
+                        Severity::Error,
+                        constraint.jsonLogicPointer,
+                        "the JsonLogic of " + named + " is not JSON: " + reason);
+            return;
+        }
+        try {
+            constraint.rule = JsonLogicCompiler::compile(*read.value);
+        } catch (const Error& error) {
+            context.add(ErrorCode::FhirConstraintInvalid,
+                        Severity::Error,
+                        constraint.jsonLogicPointer,
+                        "the JsonLogic of " + named + " does not compile: " + error.what());
+        }
+    }
+
+    // The names a JsonLogic rule reads with var, missing and missing_some (string paths only).
+    static void collectInputs(const JsonValue& rule, std::vector<std::string>& names)
+    {
+        if (rule.isArray()) {
+            for (const JsonValue& element : rule.asArray()) {
+                collectInputs(element, names);
+            }
+            return;
+        }
+        if (!rule.isObject() || rule.size() != 1) {
+            return;
+        }
+        const auto& [op, argument] = rule.asObject().front();
+        auto addName = [&](const JsonValue& value) {
+            if (value.isString()) {
+                names.push_back(value.asString());
+            }
+        };
+        if (op == "var") {
+            addName(argument.isArray() && argument.size() > 0 ? argument.asArray().front() : argument);
+        } else if (op == "missing") {
+            const JsonValue& list = argument.isArray() && argument.size() > 0 && argument.asArray().front().isArray()
+                                        ? argument.asArray().front()
+                                        : argument;
+            if (list.isArray()) {
+                for (const JsonValue& name : list.asArray()) {
+                    addName(name);
+                }
+            } else {
+                addName(list);
+            }
+        } else if (op == "missing_some" && argument.isArray() && argument.size() > 1
+                   && argument.asArray()[1].isArray()) {
+            for (const JsonValue& name : argument.asArray()[1].asArray()) {
+                addName(name);
+            }
+        }
+        collectInputs(argument, names);
+    }
+
+    // A constraint reading a name that is no question would be satisfied for ever (an unanswered input
+    // satisfies it), so a typo must be found when the form is loaded.
+    void checkConstraintInputs(const Questionnaire& questionnaire, const QuestionnaireItem& item)
+    {
+        FhirDiagnosticContext context{m_diagnostics, m_source, item.subject()};
+        for (const ItemConstraint& constraint : item.constraints) {
+            if (!constraint.rule) {
+                continue;
+            }
+            std::vector<std::string> names;
+            collectInputs(constraint.rule->source(), names);
+            for (const std::string& name : names) {
+                if (name.empty()) {
+                    continue; // the whole answers object
+                }
+                const QuestionnaireItem* read = questionnaire.find(name);
+                if (read == nullptr) {
+                    read = questionnaire.find(name.substr(0, name.find('.'))); // "pain_words.0"
+                }
+                if (read == nullptr || !isAnswerable(read->type)) {
+                    context.add(ErrorCode::FhirConstraintInvalid,
+                                Severity::Error,
+                                constraint.jsonLogicPointer,
+                                "the JsonLogic of constraint \"" + constraint.key + "\" reads \"" + name
+                                    + "\", which is no question of the form; expected the linkId of an answerable "
+                                      "item");
+                }
             }
         }
     }
@@ -512,6 +723,7 @@ private:
             for (EnableWhenCondition& condition : item.enableWhen) {
                 condition.target = questionnaire.indexOf(condition.question);
             }
+            checkConstraintInputs(questionnaire, item);
             if (item.answerValueSet.empty()) {
                 continue;
             }

@@ -1,10 +1,14 @@
 #include "ResponseValidator.h"
 
+#include "core/fhir/ConstraintChecker.h"
 #include "core/fhir/EnableWhenEvaluator.h"
 #include "core/fhir/QuestionnaireValidator.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <map>
+#include <set>
+#include <unordered_map>
 #include <utility>
 
 namespace backscreen::core {
@@ -63,10 +67,51 @@ public:
     {
         m_evaluator.setAllAnswers(EnableWhenEvaluator::collectAnswers(m_questionnaire, m_response));
         walk(m_response.items, QuestionnaireItem::npos, m_response.pointer);
+        checkConstraints();
         return std::move(m_diagnostics);
     }
 
 private:
+    // The form checks read the answers that passed their own checks: an answer already refused (wrong type,
+    // out of range) counts as unanswered there, as FlatAnswers::read drops it, so one bad value is not
+    // reported twice over.
+    void checkConstraints()
+    {
+        if (!ConstraintChecker::hasConstraints(m_questionnaire)) {
+            return;
+        }
+        ItemAnswers answers = EnableWhenEvaluator::collectAnswers(m_questionnaire, m_response);
+        for (std::size_t index : m_invalid) {
+            answers[index].clear();
+        }
+        EnableWhenEvaluator state(m_questionnaire);
+        state.setAllAnswers(std::move(answers));
+        std::unordered_map<std::string, std::string> pointers;
+        collectPointers(m_response.items, pointers);
+        ConstraintChecker::check(
+            m_questionnaire,
+            state,
+            [&](std::size_t index) {
+                auto found = pointers.find(m_questionnaire.items()[index].linkId);
+                return found != pointers.end() ? found->second : m_response.pointer;
+            },
+            m_source,
+            m_diagnostics);
+    }
+
+    // The pointer of the first response item with each linkId.
+    static void collectPointers(const std::vector<ResponseItem>& items,
+                                std::unordered_map<std::string, std::string>& pointers)
+    {
+        for (const ResponseItem& item : items) {
+            pointers.emplace(item.linkId, item.pointer);
+            collectPointers(item.items, pointers);
+            for (const ResponseAnswer& answer : item.answers) {
+                collectPointers(answer.items, pointers);
+            }
+        }
+    }
+
     void add(ErrorCode code, const std::string& pointer, const std::string& linkId, std::string message)
     {
         m_diagnostics.push_back({code,
@@ -197,8 +242,17 @@ private:
                 "the item has " + std::to_string(item.answers.size())
                     + " answers but does not repeat; expected at most one");
         }
+        const std::string subject = definition.subject();
         for (const ResponseAnswer& answer : item.answers) {
+            std::size_t before = m_diagnostics.size();
             checkAnswer(answer, definition, item.linkId);
+            if (std::any_of(m_diagnostics.begin() + static_cast<std::ptrdiff_t>(before),
+                            m_diagnostics.end(),
+                            [&](const Diagnostic& diagnostic) {
+                                return diagnostic.severity == Severity::Error && diagnostic.subject == subject;
+                            })) {
+                m_invalid.insert(index);
+            }
             walk(answer.items, index, answer.pointer);
         }
     }
@@ -250,6 +304,8 @@ private:
     EnableWhenEvaluator m_evaluator;
     bool m_requireAnswers;
     std::vector<Diagnostic> m_diagnostics;
+    /// Items with an answer refused by its own checks.
+    std::set<std::size_t> m_invalid;
 };
 
 std::string optionList(const QuestionnaireItem& definition)
@@ -301,11 +357,14 @@ void ResponseValidator::checkValue(const FhirValue& value,
     if (definition.minValue) {
         auto order = value.compare(*definition.minValue);
         if (order && *order < 0) {
+            // The form's own refusal text (the intake's age message) replaces the generic one.
             add(ErrorCode::FhirResponseOutOfRange,
                 pointer,
                 linkId,
-                "the answer " + value.describe() + " is below the minimum; expected at least "
-                    + definition.minValue->describe());
+                !definition.minValueMessage.empty()
+                    ? definition.minValueMessage
+                    : "the answer " + value.describe() + " is below the minimum; expected at least "
+                          + definition.minValue->describe());
         }
     }
     if (definition.maxValue) {

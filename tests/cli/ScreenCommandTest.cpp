@@ -117,6 +117,36 @@ TEST(ScreenCommand, OutOfRangeAnswerIsInvalidInputNotUnanswered)
         << result.err;
 }
 
+TEST(ScreenCommand, AgeUnderSixteenIsRefusedWithTheNg59Message)
+{
+    auto result = runCli({"screen", "-"}, R"({"age_years": 15, "lbp_onset_age_years": 14})");
+    EXPECT_EQ(result.exitCode, 2);
+    EXPECT_TRUE(result.out.empty());
+    EXPECT_EQ(result.err,
+              "backscreen-cli screen: invalid input: <stdin>: item \"age_years\" at /age_years: Backscreen is for "
+              "people aged 16 or over (NICE NG59). Refer younger people to a paediatric service.\n");
+}
+
+TEST(ScreenCommand, CrossItemFormChecksAreInvalidInput)
+{
+    auto onset = runCli({"screen", "-"}, R"({"age_years": 30, "lbp_onset_age_years": 40})");
+    EXPECT_EQ(onset.exitCode, 2);
+    EXPECT_TRUE(onset.out.empty());
+    EXPECT_EQ(onset.err,
+              "backscreen-cli screen: invalid input: <stdin>: item \"lbp_onset_age_years\" at /lbp_onset_age_years: "
+              "The age when back pain first began cannot be greater than your current age.\n");
+    auto radE4 = runCli({"screen", "-"},
+                        R"({"resourceType": "QuestionnaireResponse", "status": "in-progress", "item": [)"
+                        R"({"linkId": "grp-exam", "item": [{"linkId": "grp-exam-neuro", "item": [)"
+                        R"({"linkId": "x_motor_grade_min", "answer": [{"valueInteger": 5}]},)"
+                        R"({"linkId": "rad_e4", "answer": [{"valueBoolean": true}]}]}]}]})");
+    EXPECT_EQ(radE4.exitCode, 2);
+    EXPECT_NE(radE4.err.find("item \"rad_e4\" at /item/0/item/0/item/1: Myotomal weakness (rad_e4) needs a worst "
+                             "motor grade of 4 or less in x_motor_grade_min."),
+              std::string::npos)
+        << radE4.err;
+}
+
 TEST(ScreenCommand, WrongTypeAndUnknownLinkIdAreInvalidInput)
 {
     auto result = runCli({"screen", "-"}, R"({"bladder_new_dysfunction": "yes", "no_such_item": true})");

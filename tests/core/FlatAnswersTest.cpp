@@ -151,3 +151,23 @@ TEST(FlatAnswers, IntakeExamplesFlattenToValidAnswers)
     EXPECT_EQ(*flat.find("sex"), JsonValue("male"));
     EXPECT_EQ(briefs(FlatAnswers::validate(q, flat, "flat")), std::vector<std::string>{});
 }
+
+TEST(FlatAnswers, IntakeAgeBelowSixteenGivesTheFormsRefusalMessage)
+{
+    auto loaded = QuestionnaireLoader::loadIntakeForm();
+    ASSERT_TRUE(loaded.ok());
+    const Questionnaire& q = *loaded.questionnaire;
+    auto diagnostics = FlatAnswers::validate(q, json(R"({"age_years":15})"), "answers.json");
+    ASSERT_EQ(diagnostics.size(), 1u);
+    EXPECT_EQ(diagnostics[0].code, ErrorCode::FhirResponseOutOfRange);
+    EXPECT_EQ(diagnostics[0].pointer, "/age_years");
+    EXPECT_EQ(diagnostics[0].subject, "item \"age_years\"");
+    EXPECT_EQ(diagnostics[0].message,
+              "Backscreen is for people aged 16 or over (NICE NG59). Refer younger people to a paediatric service.");
+    EXPECT_EQ(briefs(FlatAnswers::validate(q, json(R"({"age_years":16})"), "answers.json")),
+              std::vector<std::string>{});
+    EXPECT_EQ(briefs(FlatAnswers::validate(q, json(R"({"age_years":110})"), "answers.json")),
+              std::vector<std::string>{});
+    EXPECT_EQ(briefs(FlatAnswers::validate(q, json(R"({"age_years":111})"), "answers.json")),
+              std::vector<std::string>{"error 355 /age_years item \"age_years\""});
+}

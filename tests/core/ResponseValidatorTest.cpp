@@ -204,3 +204,48 @@ TEST(ResponseValidator, IntakeExamplesAreValid)
     }
     EXPECT_GE(checked, 8u);
 }
+
+namespace {
+
+const char* const ageRefusal =
+    "Backscreen is for people aged 16 or over (NICE NG59). Refer younger people to a paediatric service.";
+
+std::vector<Diagnostic> checkIntakeAge(int age)
+{
+    auto loaded = QuestionnaireLoader::loadIntakeForm();
+    EXPECT_TRUE(loaded.ok());
+    return check(*loaded.questionnaire,
+                 R"({"resourceType":"QuestionnaireResponse","status":"in-progress","item":[{"linkId":"grp-client",)"
+                 R"("item":[{"linkId":"age_years","answer":[{"valueInteger":)"
+                     + std::to_string(age) + "}]}]}]}");
+}
+
+} // namespace
+
+TEST(ResponseValidator, IntakeAgeBelowSixteenGivesTheFormsRefusalMessage)
+{
+    auto loaded = QuestionnaireLoader::loadIntakeForm();
+    ASSERT_TRUE(loaded.ok());
+    EXPECT_EQ(loaded.questionnaire->find("age_years")->minValueMessage, ageRefusal);
+    auto diagnostics = checkIntakeAge(15);
+    ASSERT_EQ(diagnostics.size(), 1u);
+    EXPECT_EQ(diagnostics[0].code, ErrorCode::FhirResponseOutOfRange);
+    EXPECT_EQ(diagnostics[0].severity, Severity::Error);
+    EXPECT_EQ(diagnostics[0].pointer, "/item/0/item/0/answer/0");
+    EXPECT_EQ(diagnostics[0].subject, "item \"age_years\"");
+    EXPECT_EQ(diagnostics[0].message, ageRefusal);
+    EXPECT_EQ(diagnostics[0].toString(),
+              std::string("inline: item \"age_years\" at /item/0/item/0/answer/0: ") + ageRefusal);
+}
+
+TEST(ResponseValidator, IntakeAgeLimitsAreSixteenAndOneHundredTen)
+{
+    EXPECT_EQ(briefs(checkIntakeAge(16)), std::vector<std::string>{});
+    EXPECT_EQ(briefs(checkIntakeAge(110)), std::vector<std::string>{});
+    auto diagnostics = checkIntakeAge(111);
+    ASSERT_EQ(diagnostics.size(), 1u);
+    EXPECT_EQ(diagnostics[0].code, ErrorCode::FhirResponseOutOfRange);
+    EXPECT_EQ(diagnostics[0].pointer, "/item/0/item/0/answer/0");
+    // Above the maximum the form gives no wording of its own: the generic message.
+    EXPECT_EQ(diagnostics[0].message, "the answer 111 is above the maximum; expected at most 110");
+}
