@@ -1,16 +1,12 @@
 #include "ScreenCommand.h"
 
-#include "core/common/ErrorCode.h"
-#include "core/fhir/FlatAnswers.h"
+#include "IntakeAnswers.h"
+
 #include "core/fhir/QuestionnaireLoader.h"
-#include "core/fhir/QuestionnaireResponse.h"
-#include "core/fhir/ResponseValidator.h"
-#include "core/json/JsonReader.h"
 #include "core/json/JsonWriter.h"
 #include "core/screening/ScreeningEngine.h"
 
 #include <iostream>
-#include <iterator>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -208,19 +204,6 @@ int runScreenCommand(CliContext& context)
         return code(ScreenExit::InvalidInput);
     }
 
-    core::JsonReadResult read;
-    if (file == "-") {
-        const std::string text(std::istreambuf_iterator<char>(context.in), {});
-        read = core::JsonReader::parse(text, "<stdin>");
-    } else {
-        read = core::JsonReader::parseFile(file);
-    }
-    if (!read.ok()) {
-        printDiagnostics(context.err, read.diagnostics);
-        return code(ScreenExit::InvalidInput);
-    }
-    const std::string source = file == "-" ? "<stdin>" : file;
-
     core::ScreeningEngineLoadResult loaded = core::ScreeningEngine::loadDefault();
     if (!loaded.ok()) {
         for (const Diagnostic& diagnostic : loaded.diagnostics) {
@@ -234,47 +217,16 @@ int runScreenCommand(CliContext& context)
         return code(ScreenExit::InvalidInput);
     }
 
-    JsonValue answers;
-    std::vector<Diagnostic> problems;
-    const JsonValue* resourceType = read.value->find("resourceType");
-    if (resourceType != nullptr) {
-        if (!resourceType->isString() || resourceType->asString() != "QuestionnaireResponse") {
-            context.err << "backscreen-cli screen: invalid input: " << source
-                        << ": resourceType is not QuestionnaireResponse; expected a QuestionnaireResponse or a flat "
-                           "answers object\n";
-            return code(ScreenExit::InvalidInput);
-        }
-        auto parsed = core::QuestionnaireResponse::parse(*read.value, source);
-        problems = parsed.diagnostics;
-        if (!parsed.response.questionnaire.empty()
-            && !intake.questionnaire->matchesReference(parsed.response.questionnaire)) {
-            context.err << "backscreen-cli screen: invalid input: " << source << ": the response answers \""
-                        << parsed.response.questionnaire << "\"; expected the intake form "
-                        << intake.questionnaire->canonical() << "\n";
-            return code(ScreenExit::InvalidInput);
-        }
-        for (Diagnostic& diagnostic :
-             core::ResponseValidator::validate(*intake.questionnaire, parsed.response, source)) {
-            // An unanswered required question is the rules' business (not evaluable, INCOMPLETE), not invalid.
-            if (diagnostic.code != ErrorCode::FhirResponseRequiredMissing) {
-                problems.push_back(std::move(diagnostic));
-            }
-        }
-        if (!core::hasErrors(problems)) {
-            answers = core::FlatAnswers::flatten(*intake.questionnaire, parsed.response);
-        }
-    } else if (read.value->isObject()) {
-        problems = core::FlatAnswers::validate(*intake.questionnaire, *read.value, source);
-        answers = *read.value;
-    } else {
-        context.err << "backscreen-cli screen: invalid input: " << source
-                    << ": not an object; expected a QuestionnaireResponse or a flat answers object\n";
+    IntakeAnswers input = readIntakeAnswers(file, context.in, *intake.questionnaire);
+    if (!input.refusal.empty()) {
+        context.err << "backscreen-cli screen: invalid input: " << input.refusal << "\n";
         return code(ScreenExit::InvalidInput);
     }
-    if (core::hasErrors(problems)) {
-        printDiagnostics(context.err, problems);
+    if (!input.ok()) {
+        printDiagnostics(context.err, input.diagnostics);
         return code(ScreenExit::InvalidInput);
     }
+    const JsonValue& answers = *input.answers;
 
     const ScreeningResult result = loaded.engine->screen(answers);
     if (format == "json") {
