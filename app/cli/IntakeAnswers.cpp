@@ -1,9 +1,11 @@
 #include "IntakeAnswers.h"
 
 #include "core/common/ErrorCode.h"
+#include "core/fhir/EnableWhenEvaluator.h"
 #include "core/fhir/FlatAnswers.h"
 #include "core/fhir/Questionnaire.h"
 #include "core/fhir/QuestionnaireResponse.h"
+#include "core/fhir/ResponseBuilder.h"
 #include "core/fhir/ResponseValidator.h"
 #include "core/json/JsonReader.h"
 
@@ -12,7 +14,10 @@
 
 namespace backscreen::app {
 
-IntakeAnswers readIntakeAnswers(const std::string& file, std::istream& in, const core::Questionnaire& intake)
+IntakeAnswers readIntakeAnswers(const std::string& file,
+                                std::istream& in,
+                                const core::Questionnaire& intake,
+                                const std::string& authored)
 {
     core::JsonReadResult read;
     if (file == "-") {
@@ -26,11 +31,13 @@ IntakeAnswers readIntakeAnswers(const std::string& file, std::istream& in, const
         result.diagnostics = std::move(read.diagnostics);
         return result;
     }
-    return intakeAnswersOf(*read.value, file == "-" ? "<stdin>" : file, intake);
+    return intakeAnswersOf(*read.value, file == "-" ? "<stdin>" : file, intake, authored);
 }
 
-IntakeAnswers
-intakeAnswersOf(const core::JsonValue& document, const std::string& source, const core::Questionnaire& intake)
+IntakeAnswers intakeAnswersOf(const core::JsonValue& document,
+                              const std::string& source,
+                              const core::Questionnaire& intake,
+                              const std::string& authored)
 {
     IntakeAnswers result;
     core::JsonValue answers;
@@ -57,10 +64,18 @@ intakeAnswersOf(const core::JsonValue& document, const std::string& source, cons
         }
         if (!core::hasErrors(result.diagnostics)) {
             answers = core::FlatAnswers::flatten(intake, parsed.response);
+            result.response = document;
         }
     } else if (document.isObject()) {
-        result.diagnostics = core::FlatAnswers::validate(intake, document, source);
+        core::FlatAnswers::ReadResult typed = core::FlatAnswers::read(intake, document, source);
+        result.diagnostics = std::move(typed.diagnostics);
         answers = document;
+        if (!core::hasErrors(result.diagnostics) && !authored.empty()) {
+            // Stored as FHIR like every other response, so the record reads the same whichever way it came.
+            core::EnableWhenEvaluator state(intake);
+            state.setAllAnswers(std::move(typed.answers));
+            result.response = core::ResponseBuilder::build(intake, state, "completed", authored).toJson();
+        }
     } else {
         result.refusal = source + ": not an object; expected a QuestionnaireResponse or a flat answers object";
         return result;
