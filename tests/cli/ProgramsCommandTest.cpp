@@ -25,8 +25,8 @@ using backscreen::tests::runCli;
 using backscreen::tests::runProcess;
 
 // The stored-program commands and `handout --client`/`handout --from` run as the real process on a fresh
-// SQLite file per test. Screenings are stored through db::ClinicService and the screening engine, as the
-// app does, because no CLI command stores one.
+// SQLite file per test. Screenings and clearances are stored directly through db::ClinicService and the
+// screening engine, in the form the app and `screen --client` store them, so these tests depend only on db.
 
 namespace {
 
