@@ -6,6 +6,7 @@
 #include "HandoutCommand.h"
 #include "InitCommand.h"
 #include "LogicCommand.h"
+#include "ProgramsCommand.h"
 #include "ScoreCommand.h"
 #include "ScreenCommand.h"
 #include "ScreeningsCommand.h"
@@ -19,11 +20,21 @@ const std::vector<CliCommand>& commandTable()
 {
     static const std::vector<CliCommand> table = {
         {"handout",
-         "handout (--from REQUEST.json | --program PROGRAM.json) --out FILE.pdf [--page-size a4|letter] "
-         "[--clinic NAME] [--client NAME] [--therapist NAME] [--date TEXT]",
-         "Render the printed home-program handout (PDF) from a program request or a saved program; exit 1 when the "
-         "screening blocks a program.",
+         "handout (--from INTAKE.json | --program PROGRAM.json | --client ID [--program-version N] [--db PATH|URL]) "
+         "--out FILE.pdf [--page-size a4|letter] [--clinic NAME] [--client-name NAME] [--therapist NAME] "
+         "[--date TEXT]",
+         "Render the printed home-program handout (PDF): --from screens an intake (response or flat answers; a "
+         "program request also works) and generates the default program, --program prints a saved program, "
+         "--client a client's stored version; exit 1 when the screening blocks a program.",
          runHandoutCommand},
+        {"programs",
+         "programs generate --client ID [--visit ID] | programs list --client ID | programs show --client ID "
+         "[--version N] | programs edit --client ID --expected-version N (--set-dosage EX-ID:FIELD=VALUE | --note "
+         "EX-ID:TEXT | --remove EX-ID | --add EX-ID | --move EX-ID:POSITION)...  [--db PATH|URL] [--format "
+         "text|json]",
+         "A client's home program, stored as versions: generate from the latest stored screening (exit 1 when it "
+         "blocks a program), list, show, and edit into a new version (exit 1 when the expected version is stale).",
+         runProgramsCommand},
         {"logic",
          "logic RULE DATA [--trace] [--partial]",
          "Evaluate a JsonLogic rule against data (each a file, - for stdin, or inline JSON) and print the result;"

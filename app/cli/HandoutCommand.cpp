@@ -1,7 +1,12 @@
 #include "HandoutCommand.h"
 
+#include "ClientPrograms.h"
+#include "DatabaseCommandLine.h"
+#include "IntakeAnswers.h"
+
 #include "app/print/HandoutRenderer.h"
 #include "core/common/Error.h"
+#include "core/fhir/QuestionnaireLoader.h"
 #include "core/json/JsonReader.h"
 #include "core/program/ExerciseCatalogue.h"
 #include "core/program/Program.h"
@@ -9,6 +14,7 @@
 #include "core/program/ProgramGenerator.h"
 #include "core/program/ProgramRequest.h"
 #include "core/program/ProgramRuleset.h"
+#include "core/screening/ScreeningEngine.h"
 
 #include <QCoreApplication>
 #include <QDate>
@@ -28,8 +34,38 @@ namespace backscreen::app {
 namespace {
 
 constexpr const char* usage =
-    "usage: backscreen-cli handout (--from REQUEST.json | --program PROGRAM.json) --out FILE.pdf "
-    "[--page-size a4|letter] [--clinic NAME] [--client NAME] [--therapist NAME] [--date TEXT]";
+    "usage: backscreen-cli handout (--from FILE.json | --program PROGRAM.json | --client ID [--program-version N] "
+    "[--db PATH|URL]) --out FILE.pdf [--page-size a4|letter] [--clinic NAME] [--client-name NAME] "
+    "[--therapist NAME] [--date TEXT]";
+
+/// The keys of a program request (ProgramRequest::fromJson): an object with only these is a request, any
+/// other object is a flat answers object.
+const std::vector<std::string> requestKeys = {"triage",
+                                              "programBlocked",
+                                              "blockingReason",
+                                              "blockingRuleIds",
+                                              "missingInputs",
+                                              "firedRuleIds",
+                                              "clearedRuleIds",
+                                              "sij",
+                                              "sijProvisional",
+                                              "radicular",
+                                              "radicularProvisional",
+                                              "lcs",
+                                              "lcsProvisional",
+                                              "positiveLcsTests",
+                                              "flexionRelated",
+                                              "answers"};
+
+bool isProgramRequest(const core::JsonValue& document)
+{
+    if (!document.isObject() || document.asObject().empty() || document.find("resourceType") != nullptr) {
+        return false;
+    }
+    return std::all_of(document.asObject().begin(), document.asObject().end(), [](const auto& member) {
+        return std::find(requestKeys.begin(), requestKeys.end(), member.first) != requestKeys.end();
+    });
+}
 
 int badUsage(CliContext& context, const std::string& message)
 {
@@ -71,12 +107,53 @@ bool printDiagnostics(CliContext& context, const std::vector<core::Diagnostic>& 
     return core::hasErrors(diagnostics);
 }
 
+/// Screens an intake document (a QuestionnaireResponse or flat answers) as `screen` does; nullopt after
+/// printing why it cannot be screened.
+std::optional<core::ScreeningResult>
+screenIntake(CliContext& context, const core::JsonValue& document, const std::string& source)
+{
+    core::ScreeningEngineLoadResult engine = core::ScreeningEngine::loadDefault();
+    if (!engine.ok()) {
+        printDiagnostics(context, engine.diagnostics);
+        return std::nullopt;
+    }
+    core::QuestionnaireLoadResult intake = core::QuestionnaireLoader::loadIntakeForm();
+    if (!intake.ok()) {
+        printDiagnostics(context, intake.diagnostics);
+        context.err << "backscreen-cli handout: cannot load the intake form\n";
+        return std::nullopt;
+    }
+    IntakeAnswers answers = intakeAnswersOf(document, source, *intake.questionnaire);
+    if (!answers.refusal.empty()) {
+        context.err << "backscreen-cli handout: invalid input: " << answers.refusal << "\n";
+        return std::nullopt;
+    }
+    if (!answers.ok()) {
+        for (const core::Diagnostic& diagnostic : answers.diagnostics) {
+            if (diagnostic.severity == core::Severity::Error) {
+                context.err << "backscreen-cli handout: invalid input: " << diagnostic.toString() << "\n";
+            }
+        }
+        return std::nullopt;
+    }
+    return engine.engine->screen(*answers.answers);
+}
+
 } // namespace
 
 int runHandoutCommand(CliContext& context)
 {
-    static const std::vector<std::string> valued = {
-        "--from", "--program", "--out", "--page-size", "--clinic", "--client", "--therapist", "--date"};
+    static const std::vector<std::string> valued = {"--from",
+                                                    "--program",
+                                                    "--client",
+                                                    "--program-version",
+                                                    "--db",
+                                                    "--out",
+                                                    "--page-size",
+                                                    "--clinic",
+                                                    "--client-name",
+                                                    "--therapist",
+                                                    "--date"};
     std::map<std::string, std::string> options;
     for (std::size_t index = 0; index < context.arguments.size(); ++index) {
         const std::string& argument = context.arguments[index];
@@ -91,8 +168,22 @@ int runHandoutCommand(CliContext& context)
         }
         ++index;
     }
-    if (options.count("--from") == options.count("--program")) {
-        return badUsage(context, "expected exactly one of --from and --program");
+    const bool stored = options.count("--client") != 0;
+    if (options.count("--from") + options.count("--program") + options.count("--client") != 1) {
+        return badUsage(context, "expected exactly one of --from, --program and --client");
+    }
+    for (const char* option : {"--program-version", "--db"}) {
+        if (!stored && options.count(option) != 0) {
+            return badUsage(context, std::string(option) + " goes with --client ID");
+        }
+    }
+    for (const char* option : {"--client-name", "--therapist"}) {
+        if (stored && options.count(option) != 0) {
+            return badUsage(context,
+                            std::string(option)
+                                + " does not go with --client: the name comes from the database and the therapist is "
+                                  "the logged-in user");
+        }
     }
     if (options.count("--out") == 0) {
         return badUsage(context, "missing --out FILE.pdf");
@@ -115,29 +206,68 @@ int runHandoutCommand(CliContext& context)
         return static_cast<int>(ExitCode::BadInput);
     }
 
-    const std::string& inputPath = options.count("--from") != 0 ? options["--from"] : options["--program"];
-    core::JsonReadResult input = core::JsonReader::parseFile(inputPath);
-    if (printDiagnostics(context, input.diagnostics)) {
-        return static_cast<int>(ExitCode::BadInput);
-    }
+    HandoutDetails details;
+    details.clinicName = options["--clinic"];
+    details.clientName = options["--client-name"];
+    details.therapistName = options["--therapist"];
     core::Program program;
-    if (options.count("--program") != 0) {
-        program = core::Program::fromJson(*input.value, inputPath);
+    if (stored) {
+        // The storage commands' options and login (credentials from the environment or a prompt).
+        CliContext databaseContext{{}, context.in, context.out, context.err};
+        if (options.count("--db") != 0) {
+            databaseContext.arguments = {"--db", options["--db"]};
+        }
+        DatabaseCommandLine command(databaseContext, "handout", {}, {});
+        const std::string& clientText = options["--client"];
+        if (clientText.empty() || clientText.size() > 18
+            || clientText.find_first_not_of("0123456789") != std::string::npos) {
+            return badUsage(context, "--client \"" + clientText + "\" is not a client id");
+        }
+        std::optional<std::int64_t> version;
+        if (options.count("--program-version") != 0) {
+            const std::string& text = options["--program-version"];
+            if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) {
+                return badUsage(context, "--program-version \"" + text + "\" is not a version number");
+            }
+            version = std::stoll(text);
+        }
+        command.login();
+        const db::RecordId clientId = std::stoll(clientText);
+        ClientPrograms programs(command.service(), *catalogue.catalogue, *ruleset);
+        program = ClientPrograms::programOf(programs.version(clientId, version));
+        const db::ClientRecord client = command.service().readClient(clientId);
+        details.clientName = client.givenName + " " + client.familyName;
+        const db::UserRecord& user = *command.service().currentUser();
+        details.therapistName = user.displayName.empty() ? user.username : user.displayName;
     } else {
-        core::ProgramRequest request = core::ProgramRequest::fromJson(*input.value, inputPath);
-        try {
-            program = core::ProgramGenerator(*catalogue.catalogue, *ruleset).generate(request).program;
-        } catch (const core::ProgramBlockedError& blocked) {
-            context.err << "backscreen-cli handout: " << blocked.what() << "\n";
-            return static_cast<int>(ExitCode::Failed);
+        const std::string& inputPath = options.count("--from") != 0 ? options["--from"] : options["--program"];
+        core::JsonReadResult input = core::JsonReader::parseFile(inputPath);
+        if (printDiagnostics(context, input.diagnostics)) {
+            return static_cast<int>(ExitCode::BadInput);
+        }
+        if (options.count("--program") != 0) {
+            program = core::Program::fromJson(*input.value, inputPath);
+        } else {
+            core::ProgramRequest request;
+            if (isProgramRequest(*input.value)) {
+                request = core::ProgramRequest::fromJson(*input.value, inputPath);
+            } else {
+                std::optional<core::ScreeningResult> screened = screenIntake(context, *input.value, inputPath);
+                if (!screened) {
+                    return static_cast<int>(ExitCode::BadInput);
+                }
+                request = core::ProgramRequest::fromScreening(*screened);
+            }
+            try {
+                program = core::ProgramGenerator(*catalogue.catalogue, *ruleset).generate(request).program;
+            } catch (const core::ProgramBlockedError& blocked) {
+                context.err << "backscreen-cli handout: " << blocked.what() << "\n";
+                return static_cast<int>(ExitCode::Failed);
+            }
         }
     }
 
     auto application = ensureGuiApplication();
-    HandoutDetails details;
-    details.clinicName = options["--clinic"];
-    details.clientName = options["--client"];
-    details.therapistName = options["--therapist"];
     details.date =
         options.count("--date") != 0 ? options["--date"] : QDate::currentDate().toString(Qt::ISODate).toStdString();
     HandoutRenderer renderer(*catalogue.catalogue, *ruleset);

@@ -1,17 +1,14 @@
 #include "ScreenCommand.h"
 
 #include "DatabaseCommandLine.h"
+#include "IntakeAnswers.h"
 #include "ScreeningReport.h"
 #include "StoredClearances.h"
 
 #include "core/common/Error.h"
 #include "core/common/ErrorCode.h"
-#include "core/fhir/FlatAnswers.h"
 #include "core/fhir/QuestionnaireLoader.h"
 #include "core/fhir/QuestionnaireResponse.h"
-#include "core/fhir/ResponseBuilder.h"
-#include "core/fhir/ResponseValidator.h"
-#include "core/json/JsonReader.h"
 #include "core/json/JsonWriter.h"
 #include "core/screening/ScreeningEngine.h"
 
@@ -98,67 +95,16 @@ struct ScreenInput
 std::optional<ScreenInput>
 readInput(CliContext& context, const std::string& file, const core::Questionnaire& intake, const std::string& authored)
 {
-    core::JsonReadResult read;
-    if (file == "-") {
-        const std::string text(std::istreambuf_iterator<char>(context.in), {});
-        read = core::JsonReader::parse(text, "<stdin>");
-    } else {
-        read = core::JsonReader::parseFile(file);
+    IntakeAnswers read = readIntakeAnswers(file, context.in, intake, authored);
+    if (!read.refusal.empty()) {
+        context.err << "backscreen-cli screen: invalid input: " << read.refusal << "\n";
+        return std::nullopt;
     }
     if (!read.ok()) {
         printDiagnostics(context.err, read.diagnostics);
         return std::nullopt;
     }
-    const std::string source = file == "-" ? "<stdin>" : file;
-
-    ScreenInput input;
-    std::vector<Diagnostic> problems;
-    const JsonValue* resourceType = read.value->find("resourceType");
-    if (resourceType != nullptr) {
-        if (!resourceType->isString() || resourceType->asString() != "QuestionnaireResponse") {
-            context.err << "backscreen-cli screen: invalid input: " << source
-                        << ": resourceType is not QuestionnaireResponse; expected a QuestionnaireResponse or a flat "
-                           "answers object\n";
-            return std::nullopt;
-        }
-        auto parsed = core::QuestionnaireResponse::parse(*read.value, source);
-        problems = parsed.diagnostics;
-        if (!parsed.response.questionnaire.empty() && !intake.matchesReference(parsed.response.questionnaire)) {
-            context.err << "backscreen-cli screen: invalid input: " << source << ": the response answers \""
-                        << parsed.response.questionnaire << "\"; expected the intake form " << intake.canonical()
-                        << "\n";
-            return std::nullopt;
-        }
-        for (Diagnostic& diagnostic : core::ResponseValidator::validate(intake, parsed.response, source)) {
-            // An unanswered required question is the rules' business (not evaluable, INCOMPLETE), not invalid.
-            if (diagnostic.code != ErrorCode::FhirResponseRequiredMissing) {
-                problems.push_back(std::move(diagnostic));
-            }
-        }
-        if (!core::hasErrors(problems)) {
-            input.answers = core::FlatAnswers::flatten(intake, parsed.response);
-            input.response = *read.value;
-        }
-    } else if (read.value->isObject()) {
-        core::FlatAnswers::ReadResult typed = core::FlatAnswers::read(intake, *read.value, source);
-        problems = typed.diagnostics;
-        input.answers = *read.value;
-        if (!core::hasErrors(problems) && !authored.empty()) {
-            // Stored as FHIR like every other response, so the record reads the same whichever way it came.
-            core::EnableWhenEvaluator state(intake);
-            state.setAllAnswers(std::move(typed.answers));
-            input.response = core::ResponseBuilder::build(intake, state, "completed", authored).toJson();
-        }
-    } else {
-        context.err << "backscreen-cli screen: invalid input: " << source
-                    << ": not an object; expected a QuestionnaireResponse or a flat answers object\n";
-        return std::nullopt;
-    }
-    if (core::hasErrors(problems)) {
-        printDiagnostics(context.err, problems);
-        return std::nullopt;
-    }
-    return input;
+    return ScreenInput{std::move(*read.answers), std::move(read.response)};
 }
 
 void printResult(CliContext& context, bool json, const ScreeningResult& result, const core::ScreeningEngine& engine)

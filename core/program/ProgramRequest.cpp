@@ -102,6 +102,27 @@ std::vector<std::string> strings(const JsonValue& value, const char* key, const 
     return result;
 }
 
+template <std::size_t N>
+void screenValue(const ScreeningResult& result,
+                 const char* screen,
+                 const std::array<const char*, N>& allowed,
+                 std::string& value,
+                 bool& provisional)
+{
+    const PatternResult* pattern = result.pattern(screen);
+    if (pattern == nullptr) {
+        return;
+    }
+    if (std::none_of(allowed.begin(), allowed.end(), [&](const char* name) { return pattern->value == name; })) {
+        invalid("screening result",
+                JsonPointer::appendKey("/patterns", screen),
+                "unknown value \"" + pattern->value + "\" of the " + screen
+                    + " screen; expected one the program rules know");
+    }
+    value = pattern->value;
+    provisional = pattern->provisional;
+}
+
 } // namespace
 
 bool triageBlocksProgram(const std::string& triage)
@@ -152,6 +173,42 @@ JsonValue ProgramRequest::toJson() const
                                        {"positiveLcsTests", stringsToJson(positiveLcsTests)},
                                        {"flexionRelated", flexionRelated},
                                        {"answers", answers}});
+}
+
+ProgramRequest ProgramRequest::fromScreening(const ScreeningResult& result)
+{
+    ProgramRequest request;
+    request.triage = std::string(triageName(result.triage));
+    request.programBlocked = result.programBlocked;
+    request.blockingReason = result.blockingReason;
+    for (const Finding* flag : result.activeRedFlags()) {
+        if (flag->tier && isReferralTier(*flag->tier)) {
+            request.blockingRuleIds.push_back(flag->ruleId);
+        }
+    }
+    request.missingInputs = result.missing;
+    request.firedRuleIds = result.firedIds();
+    for (const Finding& finding : result.findings) {
+        if (finding.cleared) {
+            request.clearedRuleIds.push_back(finding.ruleId);
+        }
+    }
+    screenValue(result, "sij", siteValues, request.sij, request.sijProvisional);
+    screenValue(result, "radicular", siteValues, request.radicular, request.radicularProvisional);
+    screenValue(result, "lcs", lcsValues, request.lcs, request.lcsProvisional);
+    const std::array<bool, 5> positive = {result.lcs.t01Positive,
+                                          result.lcs.t02Positive,
+                                          result.lcs.t04Positive,
+                                          result.lcs.t05Positive,
+                                          result.lcs.t06Positive};
+    for (std::size_t index = 0; index < lcsTests.size(); ++index) {
+        if (positive[index]) {
+            request.positiveLcsTests.emplace_back(lcsTests[index]);
+        }
+    }
+    request.flexionRelated = result.lcs.flexionRelated;
+    request.answers = result.answers;
+    return request;
 }
 
 ProgramRequest ProgramRequest::fromJson(const JsonValue& value, const std::string& source)

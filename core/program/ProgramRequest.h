@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/json/JsonValue.h"
+#include "core/screening/ScreeningResult.h"
 
 #include <string>
 #include <vector>
@@ -58,6 +59,15 @@ struct ProgramRequest
     /// `source` and the JSON pointer.
     static ProgramRequest fromJson(const JsonValue& value, const std::string& source);
     JsonValue toJson() const;
+
+    /// What the screening engine found, as the generator reads it: triage and programBlocked as screened
+    /// (cleared rules already discounted), blockingRuleIds the uncleared fired red flags at SOON or above in
+    /// ruleset order, missingInputs the result's missing list, firedRuleIds every fired rule (sorted),
+    /// clearedRuleIds the findings an active clearance covers, the three pattern values with their
+    /// provisional flags (an absent screen stays NOT_ASSESSED), positiveLcsTests and flexionRelated from the
+    /// lower-crossed findings, and the screened answers. A pattern value outside the request's vocabulary
+    /// (an edited ruleset) throws backscreen::Error (ProgramRequestInvalid) naming the screen.
+    static ProgramRequest fromScreening(const ScreeningResult& result);
 };
 
 /// True for the triage values that block a program (G1): SOON, URGENT, EMERGENCY, INCOMPLETE.

@@ -29,7 +29,7 @@ TEST(HandoutCommand, RendersAProgramRequestToAPdf)
                           pdf.path(),
                           "--clinic",
                           "Riverside Physiotherapy",
-                          "--client",
+                          "--client-name",
                           "Alex Example",
                           "--date",
                           "2026-11-24"});
@@ -85,7 +85,8 @@ TEST(HandoutCommand, UsageErrorsExitTwo)
     EXPECT_EQ(missingOut.err.rfind("backscreen-cli handout: missing --out FILE.pdf\n", 0), 0u);
     auto both = runCli({"handout", "--from", "a.json", "--program", "b.json", "--out", "x.pdf"});
     EXPECT_EQ(both.exitCode, 2);
-    EXPECT_EQ(both.err.rfind("backscreen-cli handout: expected exactly one of --from and --program\n", 0), 0u);
+    EXPECT_EQ(both.err.rfind("backscreen-cli handout: expected exactly one of --from, --program and --client\n", 0),
+              0u);
     auto size = runCli({"handout", "--from", "a.json", "--out", "x.pdf", "--page-size", "a5"});
     EXPECT_EQ(size.exitCode, 2);
     EXPECT_EQ(size.err.rfind("backscreen-cli handout: unknown page size \"a5\"; expected a4 or letter\n", 0), 0u);

@@ -1,0 +1,232 @@
+#include "ClientPrograms.h"
+
+#include "core/common/Error.h"
+#include "core/json/JsonReader.h"
+#include "core/json/JsonWriter.h"
+#include "core/program/ProgramGenerator.h"
+#include "core/screening/ScreeningEngine.h"
+
+#include <algorithm>
+
+namespace backscreen::app {
+
+namespace {
+
+std::string clientText(db::RecordId clientId)
+{
+    return "client " + std::to_string(clientId);
+}
+
+core::JsonValue parseStored(const std::string& text, const std::string& what)
+{
+    core::JsonReadResult read = core::JsonReader::parse(text, what);
+    if (!read.ok()) {
+        throw Error(ErrorCode::RecordInvalid,
+                    what + ": the stored JSON does not parse: "
+                        + (read.diagnostics.empty() ? std::string("no value") : read.diagnostics.front().toString()));
+    }
+    return *read.value;
+}
+
+/// The clearances recorded on a stored screening after it ran, as the engine applies them.
+std::vector<core::Clearance> recordedClearances(const std::vector<db::OverrideRecord>& overrides,
+                                                db::RecordId screeningId)
+{
+    std::vector<core::Clearance> clearances;
+    for (const db::OverrideRecord& entry : overrides) {
+        if (entry.screeningResultId != screeningId || entry.kind != "clearance") {
+            continue;
+        }
+        const std::string what = "override " + std::to_string(entry.id);
+        core::Clearance clearance;
+        clearance.ruleId = entry.ruleId;
+        clearance.clearedBy = "user " + std::to_string(entry.createdBy);
+        clearance.clearedAt = entry.createdAt;
+        clearance.reason = core::parseClearanceReason(entry.reasonCode).value_or(core::ClearanceReason::Other);
+        clearance.note = entry.reasonText;
+        clearance.inputs = parseStored(entry.inputSnapshotJson, what);
+        clearances.push_back(std::move(clearance));
+    }
+    return clearances;
+}
+
+[[noreturn]] void formsFailed(const std::vector<core::Diagnostic>& diagnostics)
+{
+    for (const core::Diagnostic& diagnostic : diagnostics) {
+        if (diagnostic.severity == core::Severity::Error) {
+            throw Error(diagnostic.code, diagnostic.toString());
+        }
+    }
+    throw Error(ErrorCode::ProgramRulesInvalidField, "the program forms did not load");
+}
+
+} // namespace
+
+ProgramForms ProgramForms::loadDefault()
+{
+    core::ExerciseCatalogueLoadResult catalogue = core::ExerciseCatalogue::loadDefault();
+    if (!catalogue.ok()) {
+        formsFailed(catalogue.diagnostics);
+    }
+    auto [ruleset, diagnostics] = core::ProgramRuleset::loadDefault(*catalogue.catalogue);
+    if (!ruleset) {
+        formsFailed(diagnostics);
+    }
+    return ProgramForms{std::move(*catalogue.catalogue), std::move(*ruleset)};
+}
+
+ClientPrograms::ClientPrograms(db::ClinicService& service,
+                               const core::ExerciseCatalogue& catalogue,
+                               const core::ProgramRuleset& ruleset)
+    : m_service(service)
+    , m_catalogue(catalogue)
+    , m_ruleset(ruleset)
+{}
+
+StoredScreening ClientPrograms::latestScreening(db::RecordId clientId, std::optional<db::RecordId> visitId)
+{
+    db::ClientHistory history = m_service.clientHistory(clientId);
+    if (visitId && std::none_of(history.visits.begin(), history.visits.end(), [&](const db::VisitRecord& visit) {
+            return visit.id == *visitId;
+        })) {
+        throw Error(ErrorCode::RecordNotFound,
+                    clientText(clientId) + ": no visit " + std::to_string(*visitId)
+                        + "; expected one of the client's visits");
+    }
+    const db::ScreeningRecord* latest = nullptr;
+    for (const db::ScreeningRecord& screening : history.screenings) {
+        if (!visitId || screening.visitId == *visitId) {
+            latest = &screening;
+        }
+    }
+    if (latest == nullptr) {
+        throw Error(ErrorCode::RecordNotFound,
+                    clientText(clientId) + ": no stored screening"
+                        + (visitId ? " at visit " + std::to_string(*visitId) : std::string())
+                        + "; expected the intake to be screened and stored first");
+    }
+    const std::string what = "screening " + std::to_string(latest->id);
+    std::vector<core::Diagnostic> diagnostics;
+    std::optional<core::ScreeningResult> result =
+        core::ScreeningResult::fromJson(parseStored(latest->resultJson, what), diagnostics);
+    if (!result) {
+        throw Error(ErrorCode::RecordInvalid,
+                    what + ": the stored result is malformed: "
+                        + (diagnostics.empty() ? std::string("unknown") : diagnostics.front().toString()));
+    }
+    std::vector<core::Clearance> added = recordedClearances(history.overrides, latest->id);
+    if (!added.empty()) {
+        std::vector<core::Clearance> clearances;
+        for (const core::AppliedClearance& applied : result->clearances) {
+            clearances.push_back(applied.clearance);
+        }
+        for (core::Clearance& clearance : added) {
+            if (std::none_of(clearances.begin(), clearances.end(), [&](const core::Clearance& known) {
+                    return known.ruleId == clearance.ruleId;
+                })) {
+                clearances.push_back(std::move(clearance));
+            }
+        }
+        core::ScreeningEngineLoadResult engine = core::ScreeningEngine::loadDefault();
+        if (!engine.ok()) {
+            throw Error(
+                ErrorCode::ScreeningRulesetMissing,
+                "cannot load the screening rules: "
+                    + (engine.diagnostics.empty() ? std::string("unknown") : engine.diagnostics.front().toString()));
+        }
+        result = engine.engine->screen(result->answers, clearances);
+    }
+    return StoredScreening{*latest, std::move(*result)};
+}
+
+db::HomeProgramVersionRecord ClientPrograms::generate(db::RecordId clientId, std::optional<db::RecordId> visitId)
+{
+    StoredScreening screening = latestScreening(clientId, visitId);
+    core::Program program = core::ProgramGenerator(m_catalogue, m_ruleset)
+                                .generate(core::ProgramRequest::fromScreening(screening.result))
+                                .program;
+    std::vector<db::HomeProgramVersionRecord> existing = versions(clientId);
+    db::HomeProgramVersionRecord record;
+    record.clientId = clientId;
+    record.visitId = screening.record.visitId;
+    if (existing.empty()) {
+        program.version = 1;
+        record.contentJson = core::JsonWriter::write(program.toJson());
+        return m_service.createHomeProgram(record);
+    }
+    const db::HomeProgramVersionRecord& current = existing.back();
+    record.programId = current.programId;
+    record.version = current.version;
+    program.version = static_cast<int>(current.version + 1);
+    record.contentJson = core::JsonWriter::write(program.toJson());
+    return m_service.saveHomeProgram(record);
+}
+
+std::vector<db::HomeProgramVersionRecord> ClientPrograms::versions(db::RecordId clientId)
+{
+    return m_service.clientHistory(clientId).programVersions;
+}
+
+db::HomeProgramVersionRecord ClientPrograms::version(db::RecordId clientId, std::optional<std::int64_t> version)
+{
+    std::vector<db::HomeProgramVersionRecord> all = versions(clientId);
+    if (all.empty()) {
+        throw Error(ErrorCode::RecordNotFound,
+                    clientText(clientId)
+                        + ": no home program; expected one generated first ('backscreen-cli programs "
+                          "generate --client "
+                        + std::to_string(clientId) + "')");
+    }
+    const db::RecordId programId = all.back().programId;
+    const db::HomeProgramVersionRecord* found = nullptr;
+    for (const db::HomeProgramVersionRecord& record : all) {
+        if (record.programId == programId && (!version || record.version == *version)) {
+            found = &record;
+        }
+    }
+    if (found == nullptr) {
+        throw Error(ErrorCode::RecordNotFound,
+                    clientText(clientId) + ": home program " + std::to_string(programId) + " has no version "
+                        + std::to_string(*version) + "; expected 1 to " + std::to_string(all.back().version));
+    }
+    return *found;
+}
+
+core::Program ClientPrograms::programOf(const db::HomeProgramVersionRecord& record)
+{
+    const std::string what =
+        "home program " + std::to_string(record.programId) + " version " + std::to_string(record.version);
+    core::Program program = core::Program::fromJson(parseStored(record.contentJson, what), what);
+    program.version = static_cast<int>(record.version);
+    return program;
+}
+
+db::HomeProgramVersionRecord
+ClientPrograms::saveEdit(db::RecordId clientId, std::int64_t editedVersion, core::Program program)
+{
+    db::HomeProgramVersionRecord current = version(clientId);
+    db::HomeProgramVersionRecord next;
+    next.programId = current.programId;
+    next.clientId = clientId;
+    next.version = editedVersion;
+    next.visitId = current.visitId;
+    program.version = static_cast<int>(editedVersion + 1);
+    next.contentJson = core::JsonWriter::write(program.toJson());
+    return m_service.saveHomeProgram(next);
+}
+
+core::ProgramRequest ClientPrograms::requestFor(const db::HomeProgramVersionRecord& record)
+{
+    if (record.visitId) {
+        try {
+            return core::ProgramRequest::fromScreening(latestScreening(record.clientId, record.visitId).result);
+        } catch (const Error& error) {
+            if (error.code() != ErrorCode::RecordNotFound) {
+                throw;
+            }
+        }
+    }
+    return core::ProgramRequest::fromScreening(latestScreening(record.clientId).result);
+}
+
+} // namespace backscreen::app
