@@ -93,11 +93,6 @@ core::JsonValue idOrNull(std::optional<db::RecordId> id)
     return id ? core::JsonValue(static_cast<long long>(*id)) : core::JsonValue();
 }
 
-core::JsonValue textOrNull(const std::string& text)
-{
-    return text.empty() ? core::JsonValue() : core::JsonValue(text);
-}
-
 int runAdd(CliContext& context, CliContext& rest)
 {
     DatabaseCommandLine command(
