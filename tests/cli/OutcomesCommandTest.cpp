@@ -58,10 +58,11 @@ protected:
 
     std::map<std::string, std::string> admin() const { return as("admin", "admin-password"); }
 
-    /// Rows of outcome_scores, read with the sqlite3 shell so the check does not go through the code under test.
+    /// Rows of outcome_scores, read with the sqlite3 shell (a test tool scripts/install-deps installs) so the
+    /// check does not go through the code under test.
     std::string storedScores() const
     {
-        auto result = runProcess("/usr/bin/sqlite3",
+        auto result = runProcess("sqlite3",
                                  {m_database,
                                   "SELECT visit_id, instrument_id, instrument_version FROM outcome_scores "
                                   "ORDER BY id"});
@@ -195,7 +196,7 @@ TEST_F(OutcomesCli, ClinicSuppliedQuestionnaireIsUsedWhenGiven)
     EXPECT_EQ(with.out, "stored odi score 1 at visit 1 (2024-01-10) of client 1: 51.1\n");
     EXPECT_EQ(storedScores(), "1|odi|2.1a\n");
     // The raw response is stored exactly as given.
-    auto raw = runProcess("/usr/bin/sqlite3", {m_database, "SELECT response_json FROM outcome_scores"});
+    auto raw = runProcess("sqlite3", {m_database, "SELECT response_json FROM outcome_scores"});
     std::ifstream file(coreFixture("response-odi-clinic.json"));
     std::string original((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
     EXPECT_EQ(raw.out, original + "\n");
@@ -221,7 +222,7 @@ TEST_F(OutcomesCli, OutOfRangeAnswerStoresNothing)
               "must be 0–10\nbackscreen-cli outcomes: nothing was stored\n");
     EXPECT_EQ(storedScores(), "");
     // Not even the new visit.
-    auto visits = runProcess("/usr/bin/sqlite3", {m_database, "SELECT count(*) FROM visits"});
+    auto visits = runProcess("sqlite3", {m_database, "SELECT count(*) FROM visits"});
     EXPECT_EQ(visits.out, "0\n");
 }
 
@@ -262,7 +263,7 @@ TEST_F(OutcomesCli, ViewerCannotAddButCanList)
     EXPECT_EQ(listed.out, "");
     // The list is an audited read of the client's history.
     auto audit = runProcess(
-        "/usr/bin/sqlite3",
+        "sqlite3",
         {m_database, "SELECT username, action, record_type FROM audit_log WHERE record_type = 'client-history'"});
     EXPECT_EQ(audit.out, "vera|read|client-history\n");
 }
