@@ -15,6 +15,7 @@
 #include <map>
 #include <ostream>
 #include <sstream>
+#include <tuple>
 
 namespace backscreen::app {
 
@@ -140,8 +141,14 @@ int runAdd(CliContext& context, CliContext& rest)
     }
     const core::OutcomeScore& score = *result.score;
 
+    db::OutcomeScoreRecord record;
+    record.instrumentId = score.instrument;
+    record.instrumentVersion = score.version;
+    record.scoreJson = core::JsonWriter::write(score.toJson());
+    record.responseJson = *text;
     db::ClinicService& service = command.service();
     db::VisitRecord visit;
+    db::OutcomeScoreRecord stored;
     if (visitId) {
         // The visit must be this client's: a score filed under another client's visit would show in the wrong
         // series. Reading the history is an audited read of the client.
@@ -154,20 +161,15 @@ int runAdd(CliContext& context, CliContext& rest)
                             + "; nothing was stored");
         }
         visit = *found;
+        record.visitId = visit.id;
+        stored = service.saveOutcomeScore(record);
     } else {
         db::VisitRecord toAdd;
         toAdd.clientId = clientId;
         toAdd.visitDate = *newVisit;
         toAdd.kind = command.option("visit-kind").value_or("follow-up");
-        visit = service.addVisit(toAdd);
+        std::tie(visit, stored) = service.addVisitWithOutcomeScore(toAdd, record);
     }
-    db::OutcomeScoreRecord record;
-    record.visitId = visit.id;
-    record.instrumentId = score.instrument;
-    record.instrumentVersion = score.version;
-    record.scoreJson = core::JsonWriter::write(score.toJson());
-    record.responseJson = *text;
-    db::OutcomeScoreRecord stored = service.saveOutcomeScore(record);
 
     if (command.format() == DatabaseCommandLine::Format::Json) {
         command.writeJson(core::JsonValue(core::JsonValue::Object{
