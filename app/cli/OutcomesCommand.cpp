@@ -10,6 +10,7 @@
 #include "core/outcomes/OutcomeSeries.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <fstream>
 #include <iterator>
 #include <map>
@@ -22,6 +23,12 @@ namespace backscreen::app {
 namespace {
 
 constexpr const char* commandName = "backscreen-cli outcomes";
+
+bool hasEnvironment(const char* name)
+{
+    const char* value = std::getenv(name);
+    return value != nullptr && *value != '\0';
+}
 
 db::RecordId parseId(const std::optional<std::string>& text, const std::string& option)
 {
@@ -109,6 +116,12 @@ int runAdd(CliContext& context, CliContext& rest)
     std::optional<db::RecordId> visitId;
     if (visitOption) {
         visitId = parseId(visitOption, "--visit");
+    }
+    if (file == "-" && (!hasEnvironment("BACKSCREEN_USER") || !hasEnvironment("BACKSCREEN_PASSWORD"))) {
+        // The login prompt would read from the same standard input as the answers.
+        throw Error(ErrorCode::CommandLineUsage,
+                    "usage: with FILE - the answers come from standard input, so the login must come from "
+                    "BACKSCREEN_USER and BACKSCREEN_PASSWORD");
     }
     command.login();
 

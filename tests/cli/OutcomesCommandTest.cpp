@@ -284,5 +284,12 @@ TEST_F(OutcomesCli, UsageErrors)
     EXPECT_EQ(otherClient.exitCode, 2);
     EXPECT_EQ(otherClient.err, "backscreen-cli outcomes: client 1 has no visit 99; nothing was stored\n");
     EXPECT_EQ(runCli({"outcomes", "--client", "1", "--format", "xml"}, "", env).exitCode, 2);
+    auto prompt = runCli({"outcomes", "add", "--client", "1", "--visit", "1", "--instrument", "pgic", "-"},
+                         R"({"pgic": 2})",
+                         {{"BACKSCREEN_DB", m_database}, {"BACKSCREEN_USER", "admin"}, {"BACKSCREEN_PASSWORD", ""}});
+    EXPECT_EQ(prompt.exitCode, 2);
+    EXPECT_EQ(prompt.err,
+              "backscreen-cli outcomes: usage: with FILE - the answers come from standard input, so the login must "
+              "come from BACKSCREEN_USER and BACKSCREEN_PASSWORD\n");
     EXPECT_EQ(storedScores(), "");
 }
