@@ -573,6 +573,39 @@ OutcomeScoreRecord ClinicService::saveOutcomeScore(const OutcomeScoreRecord& sco
     return added;
 }
 
+std::pair<VisitRecord, OutcomeScoreRecord> ClinicService::addVisitWithOutcomeScore(const VisitRecord& visit,
+                                                                                   const OutcomeScoreRecord& score)
+{
+    const std::string operation = "add a visit with an outcome score to client " + std::to_string(visit.clientId);
+    const UserRecord& user = require(Operation::WriteRecords, operation);
+    if (!isDate(visit.visitDate)) {
+        throw m_database.error(ErrorCode::RecordInvalid,
+                               operation,
+                               "visit date \"" + visit.visitDate + "\" is not a date; expected YYYY-MM-DD");
+    }
+    Transaction transaction(m_database, TransactionKind::Write, operation);
+    if (!m_clients.find(visit.clientId)) {
+        throw m_database.error(ErrorCode::RecordNotFound, operation, "no such client");
+    }
+    VisitRecord visitToAdd = visit;
+    visitToAdd.createdAt = now();
+    visitToAdd.createdBy = user.id;
+    VisitRecord addedVisit = m_visits.add(visitToAdd);
+    audit("create", "visit", addedVisit.id, addedVisit.clientId);
+    OutcomeScoreRecord scoreToAdd = score;
+    scoreToAdd.visitId = addedVisit.id;
+    scoreToAdd.createdAt = visitToAdd.createdAt;
+    scoreToAdd.createdBy = user.id;
+    OutcomeScoreRecord addedScore = m_scores.add(scoreToAdd);
+    audit("create",
+          "outcome-score",
+          addedScore.id,
+          addedVisit.clientId,
+          addedScore.instrumentId + "|" + addedScore.instrumentVersion);
+    transaction.commit();
+    return {addedVisit, addedScore};
+}
+
 std::vector<AuditEntry> ClinicService::auditForClient(RecordId clientId)
 {
     require(Operation::Administer, "read the audit log");

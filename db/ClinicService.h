@@ -17,6 +17,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace backscreen::db {
@@ -127,6 +128,10 @@ public:
     HomeProgramVersionRecord saveHomeProgram(const HomeProgramVersionRecord& next);
     std::vector<HomeProgramVersionRecord> listHomeProgramVersions(RecordId programId);
     OutcomeScoreRecord saveOutcomeScore(const OutcomeScoreRecord& score);
+    /// Adds a visit and an outcome score at it in one transaction (`score.visitId` is ignored), each with its
+    /// audit row, so a failure leaves neither: `outcomes add --new-visit` never leaves a visit without its score.
+    std::pair<VisitRecord, OutcomeScoreRecord> addVisitWithOutcomeScore(const VisitRecord& visit,
+                                                                        const OutcomeScoreRecord& score);
 
     // Administration -------------------------------------------------------------------------------------
 

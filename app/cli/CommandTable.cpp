@@ -7,6 +7,7 @@
 #include "InitCommand.h"
 #include "LogicCommand.h"
 #include "ProgramsCommand.h"
+#include "OutcomesCommand.h"
 #include "ScoreCommand.h"
 #include "ScreenCommand.h"
 #include "ScreeningsCommand.h"
@@ -51,6 +52,12 @@ const std::vector<CliCommand>& commandTable()
          "Score one outcome-measure QuestionnaireResponse, or a flat answers object with --instrument; exit 0 "
          "scored, 1 not scorable, 2 invalid input.",
          runScoreCommand},
+        {"outcomes",
+         "outcomes add --client ID (--visit ID | --new-visit YYYY-MM-DD [--visit-kind KIND]) FILE [--instrument ID] "
+         "[--questionnaire FORM] | outcomes [list] --client ID  [--db PATH|URL] [--format text|csv|json]",
+         "Score an outcome measure and store it with the raw response at a visit (exit 1: stored but not "
+         "scorable, 2: invalid, nothing stored); list a client's series with change since baseline.",
+         runOutcomesCommand},
         {"screen",
          "screen FILE [--format text|json] [--client ID [--visit ID | --new-visit YYYY-MM-DD] [--db PATH|URL]]",
          "Screen an intake (QuestionnaireResponse or flat answers; - for stdin): triage, findings and why. Exit "

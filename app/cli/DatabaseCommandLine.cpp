@@ -26,7 +26,8 @@ std::optional<std::string> environment(const char* name)
 DatabaseCommandLine::DatabaseCommandLine(CliContext& context,
                                          const std::string& command,
                                          const std::set<std::string>& valueOptions,
-                                         const std::set<std::string>& flags)
+                                         const std::set<std::string>& flags,
+                                         bool csvAllowed)
     : m_context(context)
     , m_command(command)
 {
@@ -67,8 +68,10 @@ DatabaseCommandLine::DatabaseCommandLine(CliContext& context,
     if (auto format = option("format")) {
         if (*format == "json") {
             m_format = Format::Json;
+        } else if (*format == "csv" && csvAllowed) {
+            m_format = Format::Csv;
         } else if (*format != "text") {
-            usage("--format \"" + *format + "\" is unknown; expected text or json");
+            usage("--format \"" + *format + "\" is unknown; expected text" + (csvAllowed ? ", csv" : "") + " or json");
         }
     }
 }

@@ -26,14 +26,18 @@ public:
     {
         Text,
         Json,
+        /// Only for commands constructed with csvAllowed (outcomes).
+        Csv,
     };
 
     /// Parses `context.arguments` against the options this command takes (`valueOptions` take a value,
-    /// `flags` do not; --db and --format are always allowed). Usage errors throw backscreen::Error.
+    /// `flags` do not; --db and --format are always allowed, --format csv only with `csvAllowed`). Usage errors
+    /// throw backscreen::Error.
     DatabaseCommandLine(CliContext& context,
                         const std::string& command,
                         const std::set<std::string>& valueOptions,
-                        const std::set<std::string>& flags);
+                        const std::set<std::string>& flags,
+                        bool csvAllowed = false);
 
     const std::vector<std::string>& positionals() const { return m_positionals; }
 

@@ -1,17 +1,15 @@
 #include "ScoreCommand.h"
 
+#include "OutcomeScoring.h"
+
 #include "core/common/Diagnostic.h"
 #include "core/json/JsonReader.h"
 #include "core/json/JsonWriter.h"
 #include "core/outcomes/DisplayNumber.h"
 #include "core/outcomes/OutcomeMeasures.h"
-#include "core/outcomes/OutcomeQuestionnaire.h"
-#include "core/outcomes/OutcomeResponse.h"
-#include "core/outcomes/OutcomeScorer.h"
 
 #include <istream>
 #include <iterator>
-#include <map>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -109,12 +107,6 @@ core::JsonReadResult readInput(CliContext& context, const std::string& file)
     return core::JsonReader::parseFile(file);
 }
 
-core::Diagnostic
-inputError(backscreen::ErrorCode code, const std::string& source, std::string pointer, std::string message)
-{
-    return {code, core::Severity::Error, source, std::move(pointer), "", std::move(message)};
-}
-
 std::string numberText(double value, int decimals)
 {
     return core::formatDisplayNumber(value, decimals);
@@ -159,88 +151,22 @@ int runScoreCommand(CliContext& context)
     if (!options) {
         return exitCode;
     }
-    auto loaded = core::OutcomeMeasures::loadDefault();
-    if (report(context, loaded.diagnostics) || !loaded.ok()) {
+    OutcomeScoring scoring(options->questionnaires);
+    if (report(context, scoring.diagnostics()) || !scoring.ok()) {
         return static_cast<int>(ExitCode::BadInput);
     }
-    const core::OutcomeMeasures& measures = *loaded.measures;
-
-    // Clinic-supplied forms: each must match its instrument's linkIds and types before its responses are read.
-    std::map<std::string, std::string> clinicForms; // canonical URL → instrument id
-    for (const std::string& form : options->questionnaires) {
-        auto check = core::OutcomeQuestionnaire::checkFile(form, measures);
-        if (report(context, check.diagnostics) || !check.ok()) {
-            return static_cast<int>(ExitCode::BadInput);
-        }
-        clinicForms[check.url] = check.instrument;
-    }
+    const core::OutcomeMeasures& measures = scoring.measures();
 
     core::JsonReadResult read = readInput(context, options->file);
     if (report(context, read.diagnostics) || !read.ok()) {
         return static_cast<int>(ExitCode::BadInput);
     }
     const std::string source = options->file == "-" ? "<stdin>" : options->file;
-    core::JsonValue answers = *read.value;
-    std::string instrumentId = options->instrument;
-    const core::JsonValue* resourceType = read.value->find("resourceType");
-    if (resourceType != nullptr) {
-        if (!resourceType->isString() || resourceType->asString() != "QuestionnaireResponse") {
-            report(
-                context,
-                {inputError(backscreen::ErrorCode::OutcomeWrongQuestionnaire,
-                            source,
-                            "/resourceType",
-                            "not a QuestionnaireResponse; expected a QuestionnaireResponse or a flat answers object")});
-            return static_cast<int>(ExitCode::BadInput);
-        }
-        core::FlatOutcomeResponse flat = core::flattenOutcomeResponse(*read.value, source);
-        if (report(context, flat.diagnostics) || !flat.answers) {
-            return static_cast<int>(ExitCode::BadInput);
-        }
-        answers = *flat.answers;
-        std::string detected;
-        if (const core::InstrumentDefinition* shipped = measures.findByQuestionnaire(flat.questionnaire)) {
-            detected = shipped->id;
-        } else if (auto clinic = clinicForms.find(flat.questionnaire.substr(0, flat.questionnaire.find('|')));
-                   clinic != clinicForms.end()) {
-            detected = clinic->second;
-        } else if (flat.questionnaire.empty() && options->instrument.empty()) {
-            report(context,
-                   {inputError(backscreen::ErrorCode::OutcomeWrongQuestionnaire,
-                               source,
-                               "/questionnaire",
-                               "the response names no questionnaire; expected a questionnaire canonical or "
-                               "--instrument ID")});
-            return static_cast<int>(ExitCode::BadInput);
-        } else if (!flat.questionnaire.empty()) {
-            report(context,
-                   {inputError(backscreen::ErrorCode::OutcomeWrongQuestionnaire,
-                               source,
-                               "/questionnaire",
-                               "questionnaire \"" + flat.questionnaire
-                                   + "\" is not an outcome-measure form; expected a shipped form "
-                                     "(http://backscreen.local/fhir/Questionnaire/<instrument>) or one given with "
-                                     "--questionnaire")});
-            return static_cast<int>(ExitCode::BadInput);
-        }
-        if (!detected.empty() && !options->instrument.empty() && detected != options->instrument) {
-            report(context,
-                   {inputError(backscreen::ErrorCode::OutcomeWrongQuestionnaire,
-                               source,
-                               "/questionnaire",
-                               "a response to the " + detected + " questionnaire; expected --instrument "
-                                   + options->instrument)});
-            return static_cast<int>(ExitCode::BadInput);
-        }
-        if (!detected.empty()) {
-            instrumentId = detected;
-        }
-    } else if (instrumentId.empty()) {
+    OutcomeScoring::Result result = scoring.score(*read.value, source, options->instrument);
+    if (result.instrumentNeeded) {
         return usageError(context, "a flat answers object needs --instrument ID (nprs, odi, rmdq, psfs, sbst, pgic)");
     }
-
-    core::OutcomeScoreResult result = core::OutcomeScorer(measures).score(instrumentId, answers, source);
-    if (report(context, result.diagnostics) || !result.ok()) {
+    if (report(context, result.diagnostics) || !result.score) {
         return static_cast<int>(ExitCode::BadInput);
     }
     const core::OutcomeScore& score = *result.score;

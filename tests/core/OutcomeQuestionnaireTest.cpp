@@ -3,6 +3,7 @@
 #include "OutcomeTestSupport.h"
 
 #include "core/json/JsonReader.h"
+#include "core/outcomes/OutcomeForms.h"
 #include "core/outcomes/OutcomeResponse.h"
 #include "core/outcomes/OutcomeScorer.h"
 
@@ -13,11 +14,13 @@
 #include <string>
 
 using backscreen::ErrorCode;
-using backscreen::core::flattenOutcomeResponse;
 using backscreen::core::JsonReader;
+using backscreen::core::OutcomeForms;
 using backscreen::core::OutcomeQuestionnaire;
+using backscreen::core::OutcomeResponse;
 using backscreen::core::OutcomeScore;
 using backscreen::core::OutcomeScorer;
+using backscreen::tests::outcomeForms;
 using backscreen::tests::outcomeMeasures;
 using backscreen::tests::parseJson;
 
@@ -28,20 +31,20 @@ std::filesystem::path fixture(const std::string& name)
     return std::filesystem::path(BACKSCREEN_TEST_DATA_DIR) / "core" / "outcomes" / name;
 }
 
-// Scores a response file the way the CLI does: flatten, find the instrument by questionnaire canonical (the
-// shipped one or a checked clinic form), score.
-OutcomeScore scoreResponse(const std::filesystem::path& path, const std::string& clinicUrl, const std::string& clinicId)
+// Scores a response file the way the CLI does: read it against its form (the shipped one or the checked clinic
+// form), then score the flat answers.
+OutcomeScore scoreResponse(const std::filesystem::path& path, const std::filesystem::path& clinicForm)
 {
     auto read = JsonReader::parseFile(path);
     EXPECT_TRUE(read.ok());
-    auto flat = flattenOutcomeResponse(*read.value, path.string());
-    EXPECT_TRUE(flat.answers.has_value());
-    std::string url = flat.questionnaire.substr(0, flat.questionnaire.find('|'));
-    std::string instrument = url == clinicUrl ? clinicId : "";
-    if (const auto* shipped = outcomeMeasures().findByQuestionnaire(flat.questionnaire)) {
-        instrument = shipped->id;
+    OutcomeForms forms = outcomeForms();
+    if (!clinicForm.empty()) {
+        auto added = forms.addClinicFormFile(clinicForm, outcomeMeasures());
+        EXPECT_TRUE(added.empty()) << (added.empty() ? "" : added.front().toString());
     }
-    auto result = OutcomeScorer(outcomeMeasures()).score(instrument, flat.answers.value_or(parseJson("{}")), "t");
+    auto flat = OutcomeResponse::read(read.value.value_or(parseJson("{}")), forms, outcomeMeasures(), path.string());
+    EXPECT_TRUE(flat.answers.has_value()) << (flat.diagnostics.empty() ? "" : flat.diagnostics.front().toString());
+    auto result = OutcomeScorer(outcomeMeasures()).score(flat.instrument, flat.answers.value_or(parseJson("{}")), "t");
     EXPECT_TRUE(result.ok());
     return result.score.value_or(OutcomeScore());
 }
@@ -97,8 +100,8 @@ TEST(OutcomeQuestionnaire, ClinicFormWithOtherTextButSameLinkIdsIsAcceptedAndSco
     EXPECT_EQ(check.url, "http://clinic.example/fhir/Questionnaire/odi-licensed");
     EXPECT_EQ(check.version, "2024-03");
 
-    OutcomeScore clinic = scoreResponse(fixture("response-odi-clinic.json"), check.url, check.instrument);
-    OutcomeScore shipped = scoreResponse(fixture("response-odi.json"), "", "");
+    OutcomeScore clinic = scoreResponse(fixture("response-odi-clinic.json"), fixture("clinic-odi.json"));
+    OutcomeScore shipped = scoreResponse(fixture("response-odi.json"), {});
     ASSERT_TRUE(clinic.scorable);
     EXPECT_EQ(clinic.instrument, "odi");
     EXPECT_NEAR(*clinic.score, 2300.0 / 45.0, 1e-9);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/json/JsonReader.h"
+#include "core/outcomes/OutcomeForms.h"
 #include "core/outcomes/OutcomeMeasures.h"
 #include "core/outcomes/OutcomeScorer.h"
 
@@ -28,6 +29,23 @@ inline const core::OutcomeMeasures& outcomeMeasures()
         return *loaded.measures;
     }();
     return measures;
+}
+
+/// The shipped outcome forms, loaded once from the source tree's forms/.
+inline const core::OutcomeForms& outcomeForms()
+{
+    static const core::OutcomeForms forms = [] {
+        auto loaded = core::OutcomeForms::loadShipped(outcomeMeasures(),
+                                                      std::filesystem::path(BACKSCREEN_FORMS_DIR) / "outcomes");
+        if (!loaded.ok()) {
+            for (const auto& diagnostic : loaded.diagnostics) {
+                std::cerr << diagnostic.toString() << "\n";
+            }
+            std::abort();
+        }
+        return *loaded.forms;
+    }();
+    return forms;
 }
 
 inline core::JsonValue parseJson(const std::string& text)

@@ -313,6 +313,52 @@ TEST_P(ClinicServiceTest, FailedChangeLeavesNoAuditRow)
     EXPECT_EQ(m_service->auditForClient(client.id).size(), before);
 }
 
+TEST_P(ClinicServiceTest, VisitWithOutcomeScoreIsAddedTogetherOrNotAtAll)
+{
+    setUpUsers();
+    auto client = m_service->addClient(janeSmith());
+    auto [visit, score] = m_service->addVisitWithOutcomeScore(
+        {0, client.id, "2026-03-01", "follow-up", "", "", 0},
+        {0, 999, "nprs", "11-point", R"({"scorable":true})", R"({"nprs_back": 4})", "", 0});
+    EXPECT_GT(visit.id, 0);
+    EXPECT_EQ(score.visitId, visit.id);
+    auto history = m_service->clientHistory(client.id);
+    ASSERT_EQ(history.visits.size(), 1u);
+    EXPECT_EQ(history.visits[0].visitDate, "2026-03-01");
+    ASSERT_EQ(history.outcomeScores.size(), 1u);
+    EXPECT_EQ(history.outcomeScores[0].visitId, visit.id);
+    EXPECT_EQ(history.outcomeScores[0].responseJson, R"({"nprs_back": 4})");
+    std::vector<std::string> actions;
+    for (const auto& entry : m_service->auditForClient(client.id)) {
+        actions.push_back(entry.action + " " + entry.recordType + " " + entry.detail);
+    }
+    EXPECT_EQ(actions,
+              (std::vector<std::string>{
+                  "create client ", "create visit ", "create outcome-score nprs|11-point", "read client-history "}));
+
+    // Refused before anything is written: a bad date, an unknown client, a viewer.
+    EXPECT_EQ(codeOf([&] {
+                  m_service->addVisitWithOutcomeScore({0, client.id, "01/03/2026", "", "", "", 0},
+                                                      {0, 0, "nprs", "11-point", "{}", "{}", "", 0});
+              }),
+              ErrorCode::RecordInvalid);
+    EXPECT_EQ(codeOf([&] {
+                  m_service->addVisitWithOutcomeScore({0, client.id + 100, "2026-03-02", "", "", "", 0},
+                                                      {0, 0, "nprs", "11-point", "{}", "{}", "", 0});
+              }),
+              ErrorCode::RecordNotFound);
+    m_service->logout();
+    m_service->login("vic", "vic-password");
+    EXPECT_EQ(codeOf([&] {
+                  m_service->addVisitWithOutcomeScore({0, client.id, "2026-03-02", "", "", "", 0},
+                                                      {0, 0, "nprs", "11-point", "{}", "{}", "", 0});
+              }),
+              ErrorCode::PermissionDenied);
+    history = m_service->clientHistory(client.id);
+    EXPECT_EQ(history.visits.size(), 1u);
+    EXPECT_EQ(history.outcomeScores.size(), 1u);
+}
+
 TEST_P(ClinicServiceTest, InvalidClientIsRefusedWithReason)
 {
     setUpUsers();

@@ -1,6 +1,7 @@
 #include "core/json/JsonReader.h"
 #include "core/json/JsonWriter.h"
 #include "core/outcomes/ChangeInterpreter.h"
+#include "core/outcomes/OutcomeForms.h"
 #include "core/outcomes/OutcomeMeasures.h"
 #include "core/outcomes/OutcomeResponse.h"
 #include "core/outcomes/OutcomeScorer.h"
@@ -9,14 +10,18 @@
 #include <cstdint>
 #include <string_view>
 
-// Feeds arbitrary JSON to every instrument's scorer (through the response flattener when it is a
-// QuestionnaireResponse). Invalid input must come back as diagnostics, never a crash; every score must survive
-// a JSON round trip and be comparable with itself without undefined behaviour.
+// Feeds arbitrary JSON to every instrument's scorer (through core::OutcomeResponse when it is a
+// QuestionnaireResponse, read against its form). Invalid input must come back as diagnostics, never a crash; every
+// score must survive a JSON round trip and be comparable with itself without undefined behaviour.
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size)
 {
     using namespace backscreen::core;
     static const auto loaded = OutcomeMeasures::loadDefault();
     if (!loaded.ok()) {
+        __builtin_trap();
+    }
+    static const auto forms = OutcomeForms::loadShipped(*loaded.measures);
+    if (!forms.ok()) {
         __builtin_trap();
     }
     std::string_view text(reinterpret_cast<const char*>(data), size);
@@ -26,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     JsonValue answers = *read.value;
     if (const JsonValue* type = answers.find("resourceType"); type != nullptr) {
-        auto flat = flattenOutcomeResponse(answers, "fuzz");
+        auto flat = OutcomeResponse::read(answers, *forms.forms, *loaded.measures, "fuzz");
         if (!flat.answers) {
             return 0;
         }
