@@ -15,6 +15,29 @@ enum class ErrorCode
     JsonInvalidUtf8 = 103,
     JsonTypeMismatch = 104,
     FileUnreadable = 110,
+
+    // 5xx: home program (exercise catalogue, program ruleset, generation, saved programs)
+    CatalogueUnknownField = 500,
+    CatalogueDuplicateId = 501,
+    CatalogueDanglingExerciseId = 502,
+    CatalogueMissingIllustration = 503,
+    CatalogueUnknownReference = 504,
+    CatalogueInvalidField = 505,
+    CatalogueUnsupportedSchema = 506,
+    ProgramRulesInvalidField = 510,
+    ProgramRulesUnknownExercise = 511,
+    ProgramRulesDuplicateId = 512,
+    ProgramRulesUnknownReference = 513,
+    ProgramRulesInvalidLogic = 514,
+    ProgramRulesUnsupportedSchema = 515,
+    ProgramBlocked = 520,
+    ProgramInvalid = 521,
+    ProgramEditRejected = 522,
+    ProgramRequestInvalid = 523,
+
+    // 8xx: command line and app
+    HandoutWriteFailed = 850,
+    HandoutIllustrationUnreadable = 851,
 };
 
 } // namespace backscreen
