@@ -1,0 +1,145 @@
+#pragma once
+
+#include "AuditLogRepository.h"
+#include "ClientRepository.h"
+#include "HomeProgramRepository.h"
+#include "OutcomeScoreRepository.h"
+#include "OverrideRepository.h"
+#include "PasswordHasher.h"
+#include "QuestionnaireResponseRepository.h"
+#include "Records.h"
+#include "ScreeningRepository.h"
+#include "UserRepository.h"
+#include "VisitRepository.h"
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace backscreen::db {
+
+class Database;
+
+/// What an operation does, for the role check.
+enum class Operation
+{
+    /// Read a client's records (and search clients).
+    ReadRecords,
+    /// Create or change clients and their records.
+    WriteRecords,
+    /// Add users, reset others' passwords, list users.
+    ManageUsers,
+    /// Back up, restore, read the audit log.
+    Administer,
+};
+
+/// Whether `role` may do `operation`: viewers read, therapists read and write records, admins do all.
+bool roleAllows(Role role, Operation operation);
+
+struct ClinicServiceOptions
+{
+    PasswordHashCost hashCost = PasswordHashCost::interactive();
+    /// The time seam: tests pass a clock they move by hand (lock-out expiry).
+    std::function<std::chrono::system_clock::time_point()> clock = [] { return std::chrono::system_clock::now(); };
+    int maxFailedLogins = 5;
+    std::chrono::minutes lockout{15};
+    std::size_t minimumPasswordLength = 8;
+};
+
+/// The layer the app and the CLI call: logs a user in, enforces roles, runs each operation in one
+/// transaction and writes an audit row for every read or change of a client's record in that same
+/// transaction (so there is no change without its audit row and no audit row for a change that failed).
+/// Every method but needsSetup, createFirstAdmin and login needs a logged-in user (NotLoggedIn), and throws
+/// PermissionDenied when the role does not allow it.
+class ClinicService
+{
+public:
+    explicit ClinicService(Database& database, ClinicServiceOptions options = {});
+
+    Database& database() { return m_database; }
+
+    // Accounts -------------------------------------------------------------------------------------------
+
+    /// True while the database has no users: the first run must create the administrator.
+    bool needsSetup();
+    /// Creates the first administrator (only when there are no users: AlreadySetUp otherwise) and logs in
+    /// as it. There is no default password.
+    UserRecord createFirstAdmin(const std::string& username, const std::string& displayName, const std::string& password);
+    /// Checks the password (Argon2id); after maxFailedLogins failures in a row the account is locked for
+    /// `lockout` (AccountLocked, naming the time). Unknown users and wrong passwords give the same
+    /// LoginFailed.
+    UserRecord login(const std::string& username, const std::string& password);
+    void logout();
+    const std::optional<UserRecord>& currentUser() const { return m_user; }
+
+    UserRecord addUser(const std::string& username, const std::string& displayName, Role role, const std::string& password);
+    /// Admins may change anyone's password; others only their own.
+    void changePassword(const std::string& username, const std::string& newPassword);
+    std::vector<UserRecord> listUsers();
+
+    // Clients --------------------------------------------------------------------------------------------
+
+    ClientRecord addClient(const ClientRecord& client);
+    /// `client.version` is the version that was loaded; see ClientRepository::update.
+    ClientRecord updateClient(const ClientRecord& client);
+    ClientRecord readClient(RecordId clientId);
+    std::vector<ClientRecord> searchClientsByName(const std::string& prefix, bool includeArchived = false, std::size_t limit = 50);
+    std::vector<ClientRecord> searchClientsByBirthDate(const std::string& birthDate,
+                                                       bool includeArchived = false,
+                                                       std::size_t limit = 50);
+    std::vector<ClientRecord> listClients(bool includeArchived = false, std::size_t limit = 1000, std::size_t offset = 0);
+    /// Everything stored about a client, read in one consistent transaction.
+    ClientHistory clientHistory(RecordId clientId);
+
+    // A client's records ---------------------------------------------------------------------------------
+
+    VisitRecord addVisit(const VisitRecord& visit);
+    QuestionnaireResponseRecord saveQuestionnaireResponse(const QuestionnaireResponseRecord& response);
+    ScreeningRecord saveScreening(const ScreeningRecord& screening);
+    OverrideRecord saveOverride(const OverrideRecord& entry);
+    HomeProgramVersionRecord createHomeProgram(const HomeProgramVersionRecord& first);
+    /// `next.version` is the version that was edited; see HomeProgramRepository::saveVersion.
+    HomeProgramVersionRecord saveHomeProgram(const HomeProgramVersionRecord& next);
+    std::vector<HomeProgramVersionRecord> listHomeProgramVersions(RecordId programId);
+    OutcomeScoreRecord saveOutcomeScore(const OutcomeScoreRecord& score);
+
+    // Administration -------------------------------------------------------------------------------------
+
+    std::vector<AuditEntry> auditForClient(RecordId clientId);
+    std::vector<AuditEntry> recentAudit(std::size_t limit);
+    void backupTo(const std::filesystem::path& file);
+    void restoreFrom(const std::filesystem::path& file);
+
+    /// "YYYY-MM-DDTHH:MM:SS.mmmZ" in UTC.
+    static std::string formatTime(std::chrono::system_clock::time_point time);
+
+private:
+    const UserRecord& require(Operation operation, const std::string& what);
+    std::string now() const;
+    void audit(const std::string& action,
+               const std::string& recordType,
+               std::optional<RecordId> recordId,
+               std::optional<RecordId> clientId,
+               const std::string& detail = {});
+    RecordId clientOfVisit(RecordId visitId, const std::string& operation);
+    void validatePassword(const std::string& password) const;
+
+    Database& m_database;
+    ClinicServiceOptions m_options;
+    PasswordHasher m_hasher;
+    UserRepository m_users;
+    ClientRepository m_clients;
+    VisitRepository m_visits;
+    QuestionnaireResponseRepository m_responses;
+    ScreeningRepository m_screenings;
+    OverrideRepository m_overrides;
+    HomeProgramRepository m_programs;
+    OutcomeScoreRepository m_scores;
+    AuditLogRepository m_audit;
+    std::optional<UserRecord> m_user;
+};
+
+} // namespace backscreen::db

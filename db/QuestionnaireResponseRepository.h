@@ -1,0 +1,25 @@
+#pragma once
+
+#include "Records.h"
+
+#include <vector>
+
+namespace backscreen::db {
+
+class Database;
+
+/// FHIR QuestionnaireResponses, stored as the exact JSON text given.
+class QuestionnaireResponseRepository
+{
+public:
+    explicit QuestionnaireResponseRepository(Database& database);
+
+    QuestionnaireResponseRecord add(const QuestionnaireResponseRecord& response);
+    std::vector<QuestionnaireResponseRecord> listForVisit(RecordId visitId);
+    std::vector<QuestionnaireResponseRecord> listForClient(RecordId clientId);
+
+private:
+    Database& m_database;
+};
+
+} // namespace backscreen::db
