@@ -1,5 +1,6 @@
 #include "CommandTable.h"
 
+#include "ValidateCommand.h"
 #include "VersionCommand.h"
 
 namespace backscreen::app {
@@ -8,6 +9,11 @@ const std::vector<CliCommand>& commandTable()
 {
     static const std::vector<CliCommand> table = {
         {"version", "version", "Print the program version.", runVersionCommand},
+        {"validate",
+         "validate [--questionnaire Q.json] FILE...",
+         "Check FHIR R4 Questionnaires, QuestionnaireResponses and Bundles; one TAB-separated line per problem "
+         "(see 'validate --help').",
+         runValidateCommand},
     };
     return table;
 }
