@@ -16,6 +16,13 @@ enum class ErrorCode
     JsonTypeMismatch = 104,
     FileUnreadable = 110,
 
+    // 2xx: JsonLogic rules
+    JsonLogicUnknownOperation = 200,
+    JsonLogicBadArgument = 201,
+    JsonLogicTooDeep = 202,
+    JsonLogicEvaluationFailed = 203,
+    JsonLogicLimitExceeded = 204,
+
     // 3xx: FHIR Questionnaire and QuestionnaireResponse (docs/fhir.md explains each)
     FhirWrongResourceType = 300,
     FhirElementType = 301,

@@ -122,6 +122,9 @@ std::string dosageInWords(const Dosage& dosage)
     if (dosage.daysPerWeek) {
         parts.push_back(daysText(*dosage.daysPerWeek));
     }
+    if (dosage.nonConsecutiveDays) {
+        parts.push_back("with a rest day in between");
+    }
     std::string sentence;
     for (const std::string& part : parts) {
         sentence += sentence.empty() ? part : ", " + part;
@@ -215,6 +218,9 @@ JsonValue dosageToJson(const Dosage& dosage)
         members.emplace_back("timing", dosageTimingName(dosage.timing));
     }
     optional("daysPerWeek", dosage.daysPerWeek);
+    if (dosage.nonConsecutiveDays) {
+        members.emplace_back("nonConsecutiveDays", true);
+    }
     members.emplace_back("perSide", dosage.perSide);
     return JsonValue(std::move(members));
 }
@@ -235,6 +241,7 @@ Dosage dosageFromJson(const JsonValue& value, const std::string& pointer)
                                                    "everyHours",
                                                    "timing",
                                                    "daysPerWeek",
+                                                   "nonConsecutiveDays",
                                                    "perSide"};
     for (const auto& [key, member] : value.asObject()) {
         if (std::find(known.begin(), known.end(), key) == known.end()) {
@@ -266,6 +273,12 @@ Dosage dosageFromJson(const JsonValue& value, const std::string& pointer)
             invalid(JsonPointer::appendKey(pointer, "timing"),
                     "expected \"scheduled\", \"while_symptomatic\" or \"after_prolonged_sitting\"");
         }
+    }
+    if (const JsonValue* nonConsecutive = value.find("nonConsecutiveDays"); nonConsecutive != nullptr) {
+        if (!nonConsecutive->isBool()) {
+            invalid(JsonPointer::appendKey(pointer, "nonConsecutiveDays"), "expected true or false");
+        }
+        dosage.nonConsecutiveDays = nonConsecutive->asBool();
     }
     if (const JsonValue* perSide = value.find("perSide"); perSide != nullptr) {
         if (!perSide->isBool()) {

@@ -54,6 +54,8 @@ struct Dosage
     std::optional<DosageRange> everyHours;
     DosageTiming timing = DosageTiming::Scheduled;
     std::optional<DosageRange> daysPerWeek;
+    /// Never on two days in a row (resistance work, exercises.md [X3]).
+    bool nonConsecutiveDays = false;
     /// Done on each side (or leg) in turn.
     bool perSide = false;
 

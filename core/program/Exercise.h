@@ -40,6 +40,8 @@ struct Exercise
     std::vector<std::string> progressionIds;
     std::vector<std::string> alternativeIds;
     std::vector<std::string> references;
+    /// Short captions for the pictures ("hips stay down"); the SVGs carry no text so they can be translated.
+    std::vector<std::string> callouts;
     std::filesystem::path startIllustration;
     std::filesystem::path endIllustration;
 

@@ -278,6 +278,10 @@ private:
         }
         exercise.dosage.perSide = perSide;
         readIllustrations(value, pointer, subject, exercise);
+        if (const JsonValue* brief = value.find("illustrationBrief"); brief != nullptr && brief->isObject()) {
+            exercise.callouts = m_checker.stringArray(
+                *brief, "callouts", JsonPointer::appendKey(pointer, "illustrationBrief"), subject, false);
+        }
         checkSubObjects(value, pointer, subject);
         return exercise;
     }
@@ -333,6 +337,7 @@ private:
                              "everyHours",
                              "when",
                              "daysPerWeek",
+                             "nonConsecutiveDays",
                              "ranges",
                              "basis",
                              "text",
@@ -395,6 +400,7 @@ private:
         dosage.timesPerDay = amount("timesPerDay");
         dosage.everyHours = amount("everyHours");
         dosage.daysPerWeek = amount("daysPerWeek");
+        dosage.nonConsecutiveDays = m_checker.boolean(value, "nonConsecutiveDays", pointer, subject, false);
         std::string when = m_checker.string(value, "when", pointer, subject, false);
         if (when == "while_symptomatic") {
             dosage.timing = DosageTiming::WhileSymptomatic;

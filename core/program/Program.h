@@ -41,8 +41,9 @@ struct Program
 {
     static constexpr int formatVersion = 1;
 
-    /// Version of this client's program, counted from 1 by the db; 0 before it is first stored.
-    int version = 0;
+    /// Version of this client's program: a generated program is version 1, and the db gives each saved edit
+    /// the next number.
+    int version = 1;
     /// The ruleset and catalogue it was generated from ("program" 1.0, "exercises" 1.1).
     std::string rulesetId;
     std::string rulesetVersion;

@@ -1,0 +1,266 @@
+#include "JsonLogicCompiler.h"
+
+#include "core/json/JsonPointer.h"
+#include "core/json/JsonReader.h"
+#include "core/jsonlogic/JsonLogicError.h"
+#include "core/jsonlogic/JsonLogicProgram.h"
+
+#include <array>
+#include <utility>
+
+namespace backscreen::core {
+
+namespace {
+
+struct Operation
+{
+    std::string_view name;
+    JsonLogicOp op;
+    bool predicate;
+};
+
+constexpr std::array<Operation, 35> operations = {{
+    {"var", JsonLogicOp::Var, false},
+    {"missing", JsonLogicOp::Missing, false},
+    {"missing_some", JsonLogicOp::MissingSome, false},
+    {"if", JsonLogicOp::If, false},
+    {"?:", JsonLogicOp::If, false},
+    {"and", JsonLogicOp::And, false},
+    {"or", JsonLogicOp::Or, false},
+    {"!", JsonLogicOp::Not, true},
+    {"!!", JsonLogicOp::NotNot, true},
+    {"==", JsonLogicOp::Equal, true},
+    {"===", JsonLogicOp::StrictEqual, true},
+    {"!=", JsonLogicOp::NotEqual, true},
+    {"!==", JsonLogicOp::StrictNotEqual, true},
+    {"<", JsonLogicOp::Less, true},
+    {"<=", JsonLogicOp::LessOrEqual, true},
+    {">", JsonLogicOp::Greater, true},
+    {">=", JsonLogicOp::GreaterOrEqual, true},
+    {"in", JsonLogicOp::In, true},
+    {"max", JsonLogicOp::Max, false},
+    {"min", JsonLogicOp::Min, false},
+    {"+", JsonLogicOp::Add, false},
+    {"-", JsonLogicOp::Subtract, false},
+    {"*", JsonLogicOp::Multiply, false},
+    {"/", JsonLogicOp::Divide, false},
+    {"%", JsonLogicOp::Modulo, false},
+    {"map", JsonLogicOp::Map, false},
+    {"filter", JsonLogicOp::Filter, false},
+    {"reduce", JsonLogicOp::Reduce, false},
+    {"all", JsonLogicOp::All, true},
+    {"none", JsonLogicOp::None, true},
+    {"some", JsonLogicOp::Some, true},
+    {"merge", JsonLogicOp::Merge, false},
+    {"cat", JsonLogicOp::Cat, false},
+    {"substr", JsonLogicOp::Substr, false},
+    {"log", JsonLogicOp::Log, false},
+}};
+
+class Builder
+{
+public:
+    Builder(JsonLogicProgram& program, const JsonLogicCompiler::Options& options)
+        : m_program(program)
+        , m_options(options)
+    {}
+
+    std::uint32_t compile(const JsonValue& value, const std::string& pointer, std::size_t depth)
+    {
+        checkDepth(pointer, depth);
+        if (value.isArray()) {
+            std::vector<std::uint32_t> elements;
+            bool allConstant = true;
+            for (std::size_t i = 0; i < value.asArray().size(); ++i) {
+                elements.push_back(compile(value.asArray()[i], JsonPointer::appendIndex(pointer, i), depth + 1));
+                allConstant = allConstant && m_program.nodes[elements.back()].op == JsonLogicOp::Constant;
+            }
+            if (allConstant) {
+                return constant(value, pointer);
+            }
+            return add(JsonLogicOp::ArrayLiteral, false, elements, pointer);
+        }
+        if (!value.isObject() || value.asObject().size() != 1) {
+            return constant(value, pointer);
+        }
+        const auto& [name, arguments] = value.asObject().front();
+        const Operation* operation = nullptr;
+        for (const Operation& candidate : operations) {
+            if (candidate.name == name) {
+                operation = &candidate;
+                break;
+            }
+        }
+        if (operation == nullptr) {
+            throw JsonLogicError(ErrorCode::JsonLogicUnknownOperation,
+                                 pointer,
+                                 "unknown operation \"" + name
+                                     + "\"; expected a JsonLogic operation (var, if, and, ==, ...)");
+        }
+        std::string argumentsPointer = JsonPointer::appendKey(pointer, name);
+        std::vector<std::uint32_t> args;
+        if (arguments.isArray()) {
+            checkDepth(argumentsPointer, depth + 1);
+            for (std::size_t i = 0; i < arguments.asArray().size(); ++i) {
+                args.push_back(
+                    compile(arguments.asArray()[i], JsonPointer::appendIndex(argumentsPointer, i), depth + 2));
+            }
+        } else {
+            args.push_back(compile(arguments, argumentsPointer, depth + 1));
+        }
+        switch (operation->op) {
+        case JsonLogicOp::Var:
+            return compileVar(args, arguments.isArray(), pointer, argumentsPointer);
+        case JsonLogicOp::Multiply:
+            if (args.empty()) {
+                throw JsonLogicError(
+                    ErrorCode::JsonLogicBadArgument, argumentsPointer, "expected at least one argument");
+            }
+            break;
+        case JsonLogicOp::MissingSome:
+            if (args.size() < 2) {
+                throw JsonLogicError(ErrorCode::JsonLogicBadArgument,
+                                     argumentsPointer,
+                                     "expected 2 arguments: a count and a list of names");
+            }
+            if (isConstant(args[1]) && m_program.nodes[args[1]].constant.isNull()) {
+                throw JsonLogicError(ErrorCode::JsonLogicBadArgument,
+                                     JsonPointer::appendIndex(argumentsPointer, 1),
+                                     "expected a list of names");
+            }
+            break;
+        default:
+            break;
+        }
+        std::uint32_t index = add(operation->op, operation->predicate, args, pointer);
+        JsonLogicNode& node = m_program.nodes[index];
+        if ((node.op == JsonLogicOp::Not || node.op == JsonLogicOp::NotNot) && args.size() == 1
+            && m_program.nodes[args[0]].predicate) {
+            node.negatesPredicate = true;
+        }
+        return index;
+    }
+
+private:
+    void checkDepth(const std::string& pointer, std::size_t depth) const
+    {
+        if (depth > m_options.maxDepth) {
+            throw JsonLogicError(ErrorCode::JsonLogicTooDeep,
+                                 pointer,
+                                 "rule nests deeper than " + std::to_string(m_options.maxDepth)
+                                     + " levels; expected a shallower rule");
+        }
+    }
+
+    bool isConstant(std::uint32_t index) const { return m_program.nodes[index].op == JsonLogicOp::Constant; }
+
+    std::uint32_t constant(const JsonValue& value, const std::string& pointer)
+    {
+        JsonLogicNode node;
+        node.op = JsonLogicOp::Constant;
+        node.constant = JsonLogicValue::borrow(value);
+        node.pointer = pointer;
+        m_program.nodes.push_back(std::move(node));
+        return static_cast<std::uint32_t>(m_program.nodes.size() - 1);
+    }
+
+    std::uint32_t
+    add(JsonLogicOp op, bool predicate, const std::vector<std::uint32_t>& args, const std::string& pointer)
+    {
+        JsonLogicNode node;
+        node.op = op;
+        node.predicate = predicate;
+        node.firstChild = static_cast<std::uint32_t>(m_program.children.size());
+        node.childCount = static_cast<std::uint32_t>(args.size());
+        node.pointer = pointer;
+        m_program.children.insert(m_program.children.end(), args.begin(), args.end());
+        m_program.nodes.push_back(std::move(node));
+        return static_cast<std::uint32_t>(m_program.nodes.size() - 1);
+    }
+
+    std::uint32_t compileVar(const std::vector<std::uint32_t>& args,
+                             bool argumentsAreArray,
+                             const std::string& pointer,
+                             const std::string& argumentsPointer)
+    {
+        std::uint32_t index = add(JsonLogicOp::Var, false, args, pointer);
+        if (!args.empty() && isConstant(args[0])) {
+            const JsonLogicValue& path = m_program.nodes[args[0]].constant;
+            if (path.isBool() || path.isObject() || path.isArray()) {
+                throw JsonLogicError(
+                    ErrorCode::JsonLogicBadArgument,
+                    argumentsAreArray ? JsonPointer::appendIndex(argumentsPointer, 0) : argumentsPointer,
+                    argumentsAreArray ? "expected a path: a string, a number or null" : "expected string or array");
+            }
+        }
+        bool staticPath = args.empty() || isConstant(args[0]);
+        bool constantDefault = args.size() < 2 || isConstant(args[1]);
+        JsonLogicNode& node = m_program.nodes[index];
+        if (!staticPath || !constantDefault || args.size() > 2) {
+            return index; // evaluated generically: computed path or default
+        }
+        node.staticPath = true;
+        node.constant = args.size() == 2 ? m_program.nodes[args[1]].constant : JsonLogicValue::null();
+        if (node.constant.isUndefined()) {
+            node.constant = JsonLogicValue::null();
+        }
+        JsonLogicValue path = args.empty() ? JsonLogicValue() : m_program.nodes[args[0]].constant;
+        if (path.isUndefined() || path.isNull() || (path.isString() && path.asString().empty())) {
+            node.wholeData = true;
+            return index;
+        }
+        node.path = path.toString();
+        node.firstSegment = static_cast<std::uint32_t>(m_program.segments.size());
+        std::size_t begin = 0;
+        while (true) {
+            std::size_t end = node.path.find('.', begin);
+            m_program.segments.push_back(
+                node.path.substr(begin, end == std::string::npos ? std::string::npos : end - begin));
+            if (end == std::string::npos) {
+                break;
+            }
+            begin = end + 1;
+        }
+        node.segmentCount = static_cast<std::uint32_t>(m_program.segments.size()) - node.firstSegment;
+        return index;
+    }
+
+    JsonLogicProgram& m_program;
+    const JsonLogicCompiler::Options& m_options;
+};
+
+} // namespace
+
+JsonLogicRule JsonLogicCompiler::compile(const JsonValue& rule)
+{
+    return compile(rule, Options());
+}
+
+JsonLogicRule JsonLogicCompiler::compile(const JsonValue& rule, const Options& options)
+{
+    auto program = std::make_shared<JsonLogicProgram>();
+    // The program keeps its own reference to the rule (a shared, not a deep, copy): constants borrow from it.
+    program->source = rule;
+    program->log = options.log;
+    Builder builder(*program, options);
+    program->root = builder.compile(program->source, "", 0);
+    program->hints = std::make_unique<std::atomic<std::uint32_t>[]>(program->segments.size());
+    return JsonLogicRule(std::move(program));
+}
+
+JsonLogicRule JsonLogicCompiler::compileText(std::string_view text, const std::string& source)
+{
+    return compileText(text, source, Options());
+}
+
+JsonLogicRule JsonLogicCompiler::compileText(std::string_view text, const std::string& source, const Options& options)
+{
+    JsonReadResult read = JsonReader::parse(text, source);
+    if (!read.ok()) {
+        const Diagnostic& first = read.diagnostics.front();
+        throw Error(first.code, first.toString());
+    }
+    return compile(*read.value, options);
+}
+
+} // namespace backscreen::core

@@ -1,0 +1,368 @@
+#include "JsonLogicEvaluator.h"
+
+#include "core/jsonlogic/JsonLogicTrace.h"
+
+#include <array>
+#include <vector>
+
+namespace backscreen::core {
+
+JsonLogicEvaluator::JsonLogicEvaluator(const JsonLogicProgram& program, JsonLogicTrace* trace)
+    : m_program(program)
+    , m_trace(trace)
+{
+    m_context.log = program.log;
+}
+
+JsonLogicValue JsonLogicEvaluator::run(const JsonLogicValue& data)
+{
+    return m_trace != nullptr ? evaluate<true>(m_program.root, data) : evaluate<false>(m_program.root, data);
+}
+
+JsonLogicValue JsonLogicEvaluator::evaluateNode(std::uint32_t index, const JsonLogicValue& data)
+{
+    return evaluate<false>(index, data);
+}
+
+JsonLogicValue
+JsonLogicEvaluator::evaluateScoped(std::uint32_t index, const JsonLogicValue& array, const JsonLogicValue& data)
+{
+    return evaluateScopedImpl<false>(index, array, data);
+}
+
+template <bool Tracing>
+JsonLogicValue JsonLogicEvaluator::evaluate(std::uint32_t index, const JsonLogicValue& data)
+{
+    const JsonLogicNode& node = m_program.nodes[index];
+    if (node.op == JsonLogicOp::Constant) {
+        return node.constant;
+    }
+    if constexpr (Tracing) {
+        if (node.predicate && m_scopeDepth == 0) {
+            auto& frames = m_trace->frames();
+            std::size_t frame = frames.size();
+            if (node.negatesPredicate) {
+                // The operand, itself a predicate, opens the frame; this node gives it its truth.
+                JsonLogicValue result = evaluateOperation<true>(index, node, data);
+                if (frame < frames.size()) {
+                    frames[frame] = {index, result.truthy()};
+                }
+                return result;
+            }
+            std::int32_t parent = m_frame;
+            frames.push_back({index, false});
+            m_frame = static_cast<std::int32_t>(frame);
+            JsonLogicValue result = evaluateOperation<true>(index, node, data);
+            frames[frame].truthy = result.truthy();
+            m_frame = parent;
+            return result;
+        }
+    }
+    return evaluateOperation<Tracing>(index, node, data);
+}
+
+template <bool Tracing>
+JsonLogicValue
+JsonLogicEvaluator::evaluateOperation(std::uint32_t index, const JsonLogicNode& node, const JsonLogicValue& data)
+{
+    const std::uint32_t count = node.childCount;
+    auto child = [&](std::uint32_t position) { return m_program.children[node.firstChild + position]; };
+    switch (node.op) {
+    case JsonLogicOp::Var:
+        return evaluateVar<Tracing>(index, node, data);
+    case JsonLogicOp::If: {
+        std::uint32_t i = 0;
+        for (; i + 1 < count; i += 2) {
+            JsonLogicValue condition;
+            const JsonLogicNode& conditionNode = m_program.nodes[child(i)];
+            if constexpr (Tracing) {
+                if (!conditionNode.predicate && conditionNode.op != JsonLogicOp::Constant && m_scopeDepth == 0) {
+                    // A bare condition is a truth test too: it is the predicate of the reads inside it.
+                    auto& frames = m_trace->frames();
+                    std::size_t frame = frames.size();
+                    std::int32_t parent = m_frame;
+                    frames.push_back({child(i), false});
+                    m_frame = static_cast<std::int32_t>(frame);
+                    condition = evaluate<true>(child(i), data);
+                    frames[frame].truthy = condition.truthy();
+                    m_frame = parent;
+                } else {
+                    condition = evaluate<true>(child(i), data);
+                }
+            } else {
+                condition = evaluate<false>(child(i), data);
+            }
+            if (condition.truthy()) {
+                return evaluate<Tracing>(child(i + 1), data);
+            }
+        }
+        if (i < count) {
+            return evaluate<Tracing>(child(i), data);
+        }
+        return JsonLogicValue::null();
+    }
+    case JsonLogicOp::And:
+    case JsonLogicOp::Or: {
+        // The first falsy (and) or truthy (or) operand decides, else the last; none gives undefined.
+        const bool stopOn = node.op == JsonLogicOp::Or;
+        JsonLogicValue current;
+        std::size_t start = 0;
+        if constexpr (Tracing) {
+            start = m_trace->records().size();
+        }
+        for (std::uint32_t i = 0; i < count; ++i) {
+            std::size_t before = 0;
+            if constexpr (Tracing) {
+                before = m_trace->records().size();
+            }
+            current = evaluate<Tracing>(child(i), data);
+            if (current.truthy() == stopOn) {
+                if constexpr (Tracing) {
+                    leaveOperands(start, before);
+                }
+                return current;
+            }
+        }
+        return current;
+    }
+    case JsonLogicOp::Map:
+    case JsonLogicOp::Filter:
+    case JsonLogicOp::Reduce:
+    case JsonLogicOp::All:
+    case JsonLogicOp::None:
+    case JsonLogicOp::Some: {
+        JsonLogicValue array = count > 0 ? evaluate<Tracing>(child(0), data) : JsonLogicValue();
+        return evaluateScopedImpl<Tracing>(index, array, data);
+    }
+    case JsonLogicOp::Not:
+    case JsonLogicOp::NotNot: {
+        // json-logic-js evaluates every argument, then looks at the first.
+        JsonLogicValue first = count > 0 ? evaluate<Tracing>(child(0), data) : JsonLogicValue();
+        for (std::uint32_t i = 1; i < count; ++i) {
+            evaluate<Tracing>(child(i), data);
+        }
+        return JsonLogicValue::boolean(first.truthy() == (node.op == JsonLogicOp::NotNot));
+    }
+    case JsonLogicOp::Add: {
+        double sum = 0.0;
+        for (std::uint32_t i = 0; i < count; ++i) {
+            sum = (sum == 0.0 ? 0.0 : sum) + JsonLogicValue::parseFloat(evaluate<Tracing>(child(i), data));
+        }
+        return JsonLogicValue::number(sum);
+    }
+    case JsonLogicOp::Equal:
+    case JsonLogicOp::StrictEqual:
+    case JsonLogicOp::NotEqual:
+    case JsonLogicOp::StrictNotEqual:
+    case JsonLogicOp::Less:
+    case JsonLogicOp::LessOrEqual:
+    case JsonLogicOp::Greater:
+    case JsonLogicOp::GreaterOrEqual:
+    case JsonLogicOp::In: {
+        std::array<JsonLogicValue, 3> args;
+        for (std::uint32_t i = 0; i < count; ++i) {
+            JsonLogicValue value = evaluate<Tracing>(child(i), data);
+            if (i < args.size()) {
+                args[i] = std::move(value);
+            }
+        }
+        return JsonLogicOperations::apply(
+            node, args.data(), std::min<std::size_t>(count, args.size()), data, m_context, nullptr);
+    }
+    default: {
+        std::vector<JsonLogicValue> args;
+        args.reserve(count);
+        for (std::uint32_t i = 0; i < count; ++i) {
+            args.push_back(evaluate<Tracing>(child(i), data));
+        }
+        if constexpr (Tracing) {
+            if ((node.op == JsonLogicOp::Missing || node.op == JsonLogicOp::MissingSome) && m_scopeDepth == 0) {
+                JsonLogicOperations::Reads reads;
+                JsonLogicValue result =
+                    JsonLogicOperations::apply(node, args.data(), args.size(), data, m_context, &reads);
+                for (const auto& [name, value] : reads) {
+                    JsonLogicValue path = name.isArray() ? name.arrayElement(0) : name;
+                    record(index, value, &path);
+                }
+                return result;
+            }
+        }
+        return JsonLogicOperations::apply(node, args.data(), args.size(), data, m_context, nullptr);
+    }
+    }
+}
+
+template <bool Tracing>
+JsonLogicValue
+JsonLogicEvaluator::evaluateVar(std::uint32_t index, const JsonLogicNode& node, const JsonLogicValue& data)
+{
+    if (node.staticPath) {
+        if (node.wholeData) {
+            if constexpr (Tracing) {
+                if (m_scopeDepth == 0) {
+                    record(index, data, nullptr);
+                }
+            }
+            return data;
+        }
+        JsonLogicValue found = lookupStatic(node, data);
+        if constexpr (Tracing) {
+            if (m_scopeDepth == 0) {
+                record(index, found, nullptr);
+            }
+        }
+        return found.isUndefined() ? node.constant : found;
+    }
+    std::vector<JsonLogicValue> args;
+    args.reserve(node.childCount);
+    for (std::uint32_t i = 0; i < node.childCount; ++i) {
+        args.push_back(evaluate<Tracing>(m_program.children[node.firstChild + i], data));
+    }
+    if constexpr (Tracing) {
+        if (m_scopeDepth == 0) {
+            JsonLogicValue path = args.empty() ? JsonLogicValue() : args[0];
+            bool whole = path.isUndefined() || path.isNull() || (path.isString() && path.asString().empty());
+            JsonLogicValue found = whole ? data : JsonLogicOperations::lookup(data, path.toString());
+            record(index, found, &path);
+        }
+    }
+    return JsonLogicOperations::var(args.data(), args.size(), data);
+}
+
+JsonLogicValue JsonLogicEvaluator::lookupStatic(const JsonLogicNode& node, const JsonLogicValue& data) const
+{
+    JsonLogicValue current = data;
+    for (std::uint32_t s = node.firstSegment; s < node.firstSegment + node.segmentCount; ++s) {
+        if (current.isNull() || current.isUndefined()) {
+            return {};
+        }
+        const std::string& segment = m_program.segments[s];
+        const JsonValue* object = current.borrowed();
+        if (object != nullptr && current.isObject()) {
+            // Answer sets share their shape, so the member index where this name was found last time is
+            // almost always right; it is checked before use and refreshed by a search when it is not.
+            const JsonValue::Object& members = object->asObject();
+            std::uint32_t hint = m_program.hints[s].load(std::memory_order_relaxed);
+            if (hint < members.size() && members[hint].first == segment) {
+                current = JsonLogicValue::borrow(members[hint].second);
+                continue;
+            }
+            const JsonValue* found = object->find(segment);
+            if (found == nullptr) {
+                return {};
+            }
+            auto offset = reinterpret_cast<const char*>(found) - reinterpret_cast<const char*>(&members.front().second);
+            auto position = static_cast<std::size_t>(offset) / sizeof(JsonValue::Member);
+            if (offset >= 0 && position < members.size() && &members[position].second == found) {
+                m_program.hints[s].store(static_cast<std::uint32_t>(position), std::memory_order_relaxed);
+            }
+            current = JsonLogicValue::borrow(*found);
+            continue;
+        }
+        current = JsonLogicOperations::lookupSegment(current, segment);
+        if (current.isUndefined()) {
+            return {};
+        }
+    }
+    return current;
+}
+
+template <bool Tracing>
+JsonLogicValue
+JsonLogicEvaluator::evaluateScopedImpl(std::uint32_t index, const JsonLogicValue& array, const JsonLogicValue& data)
+{
+    const JsonLogicNode& node = m_program.nodes[index];
+    const std::uint32_t logic = node.childCount > 1 ? m_program.children[node.firstChild + 1] : JsonLogicNode::noChild;
+    auto applyTo = [&](const JsonLogicValue& datum) {
+        if (logic == JsonLogicNode::noChild) {
+            return JsonLogicValue();
+        }
+        ++m_scopeDepth;
+        JsonLogicValue result = evaluate<Tracing>(logic, datum);
+        --m_scopeDepth;
+        return result;
+    };
+    const std::size_t size = array.isArray() ? array.arraySize() : 0;
+    switch (node.op) {
+    case JsonLogicOp::Map:
+    case JsonLogicOp::Filter: {
+        std::vector<JsonLogicValue> elements;
+        elements.reserve(size);
+        for (std::size_t i = 0; i < size; ++i) {
+            JsonLogicValue element = array.arrayElement(i);
+            JsonLogicValue result = applyTo(element);
+            if (node.op == JsonLogicOp::Map) {
+                elements.push_back(std::move(result));
+            } else if (result.truthy()) {
+                elements.push_back(std::move(element));
+            }
+        }
+        std::size_t built = elements.size();
+        JsonLogicValue result = JsonLogicValue::array(std::move(elements));
+        JsonLogicOperations::charge(node, result, built, m_context);
+        return result;
+    }
+    case JsonLogicOp::Reduce: {
+        JsonLogicValue accumulator = node.childCount > 2
+                                         ? evaluate<Tracing>(m_program.children[node.firstChild + 2], data)
+                                         : JsonLogicValue::null();
+        if (!array.isArray()) {
+            return accumulator;
+        }
+        for (std::size_t i = 0; i < size; ++i) {
+            JsonLogicValue scope =
+                JsonLogicValue::object({{"current", array.arrayElement(i)}, {"accumulator", accumulator}});
+            JsonLogicOperations::charge(node, scope, 2, m_context);
+            accumulator = applyTo(scope);
+        }
+        return accumulator;
+    }
+    case JsonLogicOp::All:
+        if (size == 0) {
+            return JsonLogicValue::boolean(false);
+        }
+        for (std::size_t i = 0; i < size; ++i) {
+            if (!applyTo(array.arrayElement(i)).truthy()) {
+                return JsonLogicValue::boolean(false);
+            }
+        }
+        return JsonLogicValue::boolean(true);
+    case JsonLogicOp::None:
+    case JsonLogicOp::Some: {
+        const bool some = node.op == JsonLogicOp::Some;
+        for (std::size_t i = 0; i < size; ++i) {
+            if (applyTo(array.arrayElement(i)).truthy()) {
+                return JsonLogicValue::boolean(some);
+            }
+        }
+        return JsonLogicValue::boolean(!some);
+    }
+    default:
+        return {};
+    }
+}
+
+void JsonLogicEvaluator::record(std::uint32_t node, const JsonLogicValue& value, const JsonLogicValue* computedPath)
+{
+    JsonLogicTrace::Record& entry = m_trace->records().emplace_back();
+    entry.node = node;
+    entry.frame = m_frame;
+    entry.value = value;
+    if (computedPath != nullptr) {
+        entry.hasComputedPath = true;
+        entry.computedPath = *computedPath;
+    }
+}
+
+void JsonLogicEvaluator::leaveOperands(std::size_t begin, std::size_t end)
+{
+    auto& records = m_trace->records();
+    for (std::size_t i = begin; i < end; ++i) {
+        records[i].onPath = false;
+    }
+}
+
+template JsonLogicValue JsonLogicEvaluator::evaluate<true>(std::uint32_t, const JsonLogicValue&);
+template JsonLogicValue JsonLogicEvaluator::evaluate<false>(std::uint32_t, const JsonLogicValue&);
+
+} // namespace backscreen::core

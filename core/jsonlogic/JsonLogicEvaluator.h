@@ -1,0 +1,48 @@
+#pragma once
+
+#include "core/jsonlogic/JsonLogicOperations.h"
+#include "core/jsonlogic/JsonLogicProgram.h"
+#include "core/jsonlogic/JsonLogicValue.h"
+
+#include <cstdint>
+
+namespace backscreen::core {
+
+class JsonLogicTrace;
+
+/// Walks a compiled program for one evaluation. The tracing and the plain walk are two instantiations of
+/// one template, so keeping the trace off costs nothing.
+class JsonLogicEvaluator
+{
+public:
+    /// `trace` may be null; when not, it must have been start()ed for this program.
+    JsonLogicEvaluator(const JsonLogicProgram& program, JsonLogicTrace* trace);
+
+    JsonLogicValue run(const JsonLogicValue& data);
+    /// Evaluates node `index` against `data` (no trace).
+    JsonLogicValue evaluateNode(std::uint32_t index, const JsonLogicValue& data);
+    /// map/filter/reduce/all/none/some of node `index` over `array`, its first argument already evaluated.
+    JsonLogicValue evaluateScoped(std::uint32_t index, const JsonLogicValue& array, const JsonLogicValue& data);
+
+private:
+    template <bool Tracing>
+    JsonLogicValue evaluate(std::uint32_t index, const JsonLogicValue& data);
+    template <bool Tracing>
+    JsonLogicValue evaluateOperation(std::uint32_t index, const JsonLogicNode& node, const JsonLogicValue& data);
+    template <bool Tracing>
+    JsonLogicValue evaluateScopedImpl(std::uint32_t index, const JsonLogicValue& array, const JsonLogicValue& data);
+    template <bool Tracing>
+    JsonLogicValue evaluateVar(std::uint32_t index, const JsonLogicNode& node, const JsonLogicValue& data);
+
+    JsonLogicValue lookupStatic(const JsonLogicNode& node, const JsonLogicValue& data) const;
+    void record(std::uint32_t node, const JsonLogicValue& value, const JsonLogicValue* computedPath);
+    void leaveOperands(std::size_t begin, std::size_t end);
+
+    const JsonLogicProgram& m_program;
+    JsonLogicTrace* m_trace;
+    JsonLogicOperations::Context m_context;
+    std::uint32_t m_scopeDepth = 0;
+    std::int32_t m_frame = -1;
+};
+
+} // namespace backscreen::core

@@ -1,0 +1,109 @@
+#pragma once
+
+#include "core/json/JsonValue.h"
+#include "core/jsonlogic/JsonLogicValue.h"
+
+#include <atomic>
+#include <cstdint>
+#include <iosfwd>
+#include <limits>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace backscreen::core {
+
+/// The operations of standard JsonLogic (json-logic-js 2.0.5), plus the two kinds of literal.
+enum class JsonLogicOp : std::uint8_t
+{
+    /// A value that needs no evaluation: a scalar, an array without logic inside, an object that is not an
+    /// operation (zero or several keys). Borrowed from the rule.
+    Constant,
+    /// An array with logic inside: each element is evaluated into a new array, as json-logic-js does.
+    ArrayLiteral,
+    Var,
+    Missing,
+    MissingSome,
+    If,
+    And,
+    Or,
+    Not,
+    NotNot,
+    Equal,
+    StrictEqual,
+    NotEqual,
+    StrictNotEqual,
+    Less,
+    LessOrEqual,
+    Greater,
+    GreaterOrEqual,
+    In,
+    Max,
+    Min,
+    Add,
+    Subtract,
+    Multiply,
+    Divide,
+    Modulo,
+    Map,
+    Filter,
+    Reduce,
+    All,
+    None,
+    Some,
+    Merge,
+    Cat,
+    Substr,
+    Log,
+};
+
+/// One node of a compiled rule. Children are indices into JsonLogicProgram::children.
+struct JsonLogicNode
+{
+    static constexpr std::uint32_t noChild = std::numeric_limits<std::uint32_t>::max();
+
+    JsonLogicOp op = JsonLogicOp::Constant;
+    /// Comparisons, `in`, `!`, `!!`, `all`, `some`, `none`: the trace's predicates.
+    bool predicate = false;
+    /// `!` or `!!` applied directly to a predicate: the trace treats both as one predicate.
+    bool negatesPredicate = false;
+    std::uint32_t firstChild = 0;
+    std::uint32_t childCount = 0;
+    /// Constant: the value. Var with a constant default: the default (null when none is given).
+    JsonLogicValue constant;
+    /// Var whose path is a constant: the path split at "." (segments in the program), or the whole data.
+    bool staticPath = false;
+    bool wholeData = false;
+    bool constantDefault = true;
+    std::uint32_t firstSegment = 0;
+    std::uint32_t segmentCount = 0;
+    /// Var with a static path: the path as written ("a.b", "" for the whole data).
+    std::string path;
+    /// JSON pointer of this node in the rule ("" for the root).
+    std::string pointer;
+};
+
+/// A compiled rule: immutable after compilation except for the lookup hints, which are atomics that only
+/// ever speed up a lookup (each is checked before use), so one program can be evaluated on many threads.
+class JsonLogicProgram
+{
+public:
+    JsonValue source;
+    std::vector<JsonLogicNode> nodes;
+    std::vector<std::uint32_t> children;
+    std::vector<std::string> segments;
+    /// For each segment: the index of the member where it was last found in an object, tried first next time.
+    std::unique_ptr<std::atomic<std::uint32_t>[]> hints;
+    std::uint32_t root = 0;
+    /// Where `log` writes its argument as JSON; nowhere when null.
+    std::ostream* log = nullptr;
+
+    const JsonLogicNode& node(std::uint32_t index) const { return nodes[index]; }
+
+    std::uint32_t child(const JsonLogicNode& node, std::uint32_t position) const
+    {
+        return children[node.firstChild + position];
+    }
+};
+
+} // namespace backscreen::core

@@ -1,0 +1,91 @@
+#include "JsonLogicTrace.h"
+
+#include "core/jsonlogic/JsonLogicProgram.h"
+
+namespace backscreen::core {
+
+JsonLogicTrace::JsonLogicTrace() = default;
+
+JsonLogicTrace::~JsonLogicTrace() = default;
+
+void JsonLogicTrace::clear()
+{
+    m_records.clear();
+    m_frames.clear();
+}
+
+void JsonLogicTrace::start(std::shared_ptr<const JsonLogicProgram> program)
+{
+    clear();
+    m_program = std::move(program);
+}
+
+JsonLogicRead JsonLogicTrace::materialize(const Record& record) const
+{
+    JsonLogicRead read;
+    const JsonLogicNode& node = m_program->nodes[record.node];
+    read.path = record.hasComputedPath ? (record.computedPath.isUndefined() || record.computedPath.isNull()
+                                              ? std::string()
+                                              : record.computedPath.toString())
+                                       : node.path;
+    read.pointer = node.pointer;
+    if (!record.value.isUndefined()) {
+        read.value = record.value.toJson();
+    }
+    read.onDecidingPath = record.onPath;
+    if (record.frame >= 0) {
+        const Frame& frame = m_frames[static_cast<std::size_t>(record.frame)];
+        read.hasPredicate = true;
+        read.predicatePointer = m_program->nodes[frame.node].pointer;
+        read.predicateTruthy = frame.truthy;
+    }
+    read.decisive = read.onDecidingPath && read.predicateTruthy;
+    return read;
+}
+
+std::vector<JsonLogicRead> JsonLogicTrace::reads() const
+{
+    std::vector<JsonLogicRead> result;
+    result.reserve(m_records.size());
+    for (const Record& record : m_records) {
+        result.push_back(materialize(record));
+    }
+    return result;
+}
+
+std::vector<JsonLogicRead> JsonLogicTrace::decisiveReads() const
+{
+    std::vector<JsonLogicRead> result;
+    for (const Record& record : m_records) {
+        JsonLogicRead read = materialize(record);
+        if (read.decisive) {
+            result.push_back(std::move(read));
+        }
+    }
+    return result;
+}
+
+JsonValue JsonLogicTrace::toJson() const
+{
+    JsonValue::Array entries;
+    for (const JsonLogicRead& read : reads()) {
+        JsonValue::Object entry;
+        entry.emplace_back("path", JsonValue(read.path));
+        if (read.value) {
+            entry.emplace_back("value", *read.value);
+        } else {
+            entry.emplace_back("absent", JsonValue(true));
+        }
+        entry.emplace_back("pointer", JsonValue(read.pointer));
+        entry.emplace_back("onDecidingPath", JsonValue(read.onDecidingPath));
+        entry.emplace_back("decisive", JsonValue(read.decisive));
+        if (read.hasPredicate) {
+            entry.emplace_back("predicate", JsonValue(read.predicatePointer));
+            entry.emplace_back("predicateTruthy", JsonValue(read.predicateTruthy));
+        }
+        entries.emplace_back(std::move(entry));
+    }
+    return JsonValue(JsonValue::Object{{"reads", JsonValue(std::move(entries))}});
+}
+
+} // namespace backscreen::core
