@@ -54,9 +54,12 @@ bool ClientFilterProxyModel::filterAcceptsRow(int sourceRow, const QModelIndex& 
     if (m_words.isEmpty()) {
         return true;
     }
-    const QString family = foldForSearch(model->index(sourceRow, ClientTableModel::FamilyNameColumn, sourceParent).data().toString());
-    const QString given = foldForSearch(model->index(sourceRow, ClientTableModel::GivenNameColumn, sourceParent).data().toString());
-    const QString birthDate = model->index(sourceRow, ClientTableModel::BirthDateColumn, sourceParent).data().toString();
+    const QString family =
+        foldForSearch(model->index(sourceRow, ClientTableModel::FamilyNameColumn, sourceParent).data().toString());
+    const QString given =
+        foldForSearch(model->index(sourceRow, ClientTableModel::GivenNameColumn, sourceParent).data().toString());
+    const QString birthDate =
+        model->index(sourceRow, ClientTableModel::BirthDateColumn, sourceParent).data().toString();
     static const QRegularExpression separators(QStringLiteral("[\\s-]+"));
     const QStringList nameParts = (family + QLatin1Char(' ') + given).split(separators, Qt::SkipEmptyParts);
     for (const QString& word : m_words) {

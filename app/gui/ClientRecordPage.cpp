@@ -132,7 +132,8 @@ ClientRecordPage::ClientRecordPage(db::ClinicService& service, QWidget* parent)
         }
     });
     connect(m_backButton, &QPushButton::clicked, this, &ClientRecordPage::backRequested);
-    connect(m_visitsTableView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { updateButtons(); });
+    connect(
+        m_visitsTableView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { updateButtons(); });
     updateButtons();
 }
 
@@ -169,7 +170,9 @@ void ClientRecordPage::showClient(db::RecordId clientId)
         auto* date = new QStandardItem(toQString(visit->visitDate));
         date->setData(QVariant::fromValue<qlonglong>(visit->id), VisitIdRole);
         row << date;
-        row << new QStandardItem(visit->kind == "initial" ? tr("Initial") : visit->kind == "review" ? tr("Review") : toQString(visit->kind));
+        row << new QStandardItem(visit->kind == "initial"  ? tr("Initial")
+                                 : visit->kind == "review" ? tr("Review")
+                                                           : toQString(visit->kind));
         QString intake = tr("None");
         if (auto found = responses.find(visit->id); found != responses.end()) {
             const QString status = responseStatus(found->second->responseJson);

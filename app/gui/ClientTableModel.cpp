@@ -9,8 +9,7 @@ namespace backscreen::app {
 
 ClientTableModel::ClientTableModel(QObject* parent)
     : QAbstractTableModel(parent)
-{
-}
+{}
 
 void ClientTableModel::setClients(std::vector<db::ClientRecord> clients)
 {

@@ -75,7 +75,8 @@ ClientsPage::ClientsPage(db::ClinicService& service, QWidget* parent)
 
     m_newButton = new QPushButton(tr("&New client…"), this);
     m_newButton->setObjectName(QStringLiteral("newClientButton"));
-    m_newButton->setToolTip(tr("Enter a new client (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
+    m_newButton->setToolTip(
+        tr("Enter a new client (%1)").arg(QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)));
     m_editButton = new QPushButton(tr("&Edit…"), this);
     m_editButton->setObjectName(QStringLiteral("editClientButton"));
     m_editButton->setToolTip(tr("Change the selected client's details"));
@@ -126,7 +127,9 @@ ClientsPage::ClientsPage(db::ClinicService& service, QWidget* parent)
         updateCount();
     });
     connect(m_clientsTableView, &QTableView::activated, this, [this] { openSelectedClient(); });
-    connect(m_clientsTableView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { updateButtons(); });
+    connect(m_clientsTableView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        updateButtons();
+    });
     connect(m_newButton, &QPushButton::clicked, this, &ClientsPage::newClient);
     connect(m_editButton, &QPushButton::clicked, this, &ClientsPage::editSelectedClient);
     connect(m_archiveButton, &QPushButton::clicked, this, &ClientsPage::archiveSelectedClient);
@@ -179,7 +182,8 @@ void ClientsPage::archiveSelectedClient()
         return;
     }
     const QString name = toQString(client.givenName + " " + client.familyName);
-    if (MessageBox::question(this, tr("Archive client"),
+    if (MessageBox::question(this,
+                             tr("Archive client"),
                              tr("Archive %1? The records are kept and can be shown with \"Show archived\".").arg(name))
         != QMessageBox::Yes) {
         return;
@@ -245,7 +249,8 @@ void ClientsPage::saveClient(const db::ClientRecord& client)
         updateCount();
         selectClient(saved.id);
     } catch (const Error& error) {
-        MessageBox::warning(this, tr("Client not saved"), tr("The client could not be saved: %1").arg(toQString(error.what())));
+        MessageBox::warning(
+            this, tr("Client not saved"), tr("The client could not be saved: %1").arg(toQString(error.what())));
     }
 }
 

@@ -8,8 +8,7 @@ ClinicSession::ClinicSession(const db::DatabaseLocation& location, bool demo, db
     : m_database(db::Database::open(location))
     , m_service(std::make_unique<db::ClinicService>(*m_database, std::move(options)))
     , m_demo(demo)
-{
-}
+{}
 
 QString ClinicSession::databaseName() const
 {

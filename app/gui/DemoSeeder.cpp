@@ -54,14 +54,18 @@ std::vector<DemoClient> demoClients()
          "1984-03-12",
          "07700 900123",
          "Warehouse supervisor. Back pain after lifting; new urinary hesitancy reported at intake.",
-         {{"2026-11-20", "initial", "Same-day referral to the emergency department (suspected cauda equina).",
+         {{"2026-11-20",
+           "initial",
+           "Same-day referral to the emergency department (suspected cauda equina).",
            "cauda-equina.json"}}},
         {"Okafor",
          "Grace",
          "1988-05-02",
          "grace.okafor@example.org",
          "Eight months postpartum; one-sided buttock pain below the belt line.",
-         {{"2026-11-18", "initial", "SIJ provocation cluster positive; starting a pelvic stability program.",
+         {{"2026-11-18",
+           "initial",
+           "SIJ provocation cluster positive; starting a pelvic stability program.",
            "sij-pain.json"}}},
         {"Lindqvist",
          "Anna",
@@ -69,9 +73,13 @@ std::vector<DemoClient> demoClients()
          "07700 900456",
          "Office worker; recurrent flexion-related back pain since age 27.",
          {{"2026-10-06", "initial", "Lower-crossed pattern likely; home program started.", "lower-crossed.json"},
-          {"2026-10-27", "review", "Sitting tolerance up from 30 to 60 minutes; progressed the hip flexor stretch.",
+          {"2026-10-27",
+           "review",
+           "Sitting tolerance up from 30 to 60 minutes; progressed the hip flexor stretch.",
            nullptr},
-          {"2026-11-17", "review", "Pain 2/10 at worst; driving without pain. Program reduced to three times a week.",
+          {"2026-11-17",
+           "review",
+           "Pain 2/10 at worst; driving without pain. Program reduced to three times a week.",
            nullptr}}},
         {"Patel",
          "Ravi",
@@ -97,7 +105,8 @@ const char* DemoSeeder::therapistPassword()
 void DemoSeeder::seed(db::ClinicService& service, const std::filesystem::path& examplesDirectory)
 {
     // The administrator's password is random: nobody signs in as it in the demo.
-    service.createFirstAdmin("demo-admin", "Demo administrator", "demo-admin-" + std::to_string(std::random_device{}()));
+    service.createFirstAdmin(
+        "demo-admin", "Demo administrator", "demo-admin-" + std::to_string(std::random_device{}()));
     service.addUser(therapistUsername(), "Demo Therapist", db::Role::Therapist, therapistPassword());
     service.logout();
     signIn(service);

@@ -39,15 +39,17 @@ FirstRunDialog::FirstRunDialog(db::ClinicService& service, QWidget* parent)
                              this);
     intro->setWordWrap(true);
 
-    m_usernameLineEdit = makeLineEdit(this, QStringLiteral("usernameLineEdit"), tr("User name"),
-                                      tr("The name you sign in with, e.g. \"admin\""));
-    m_displayNameLineEdit = makeLineEdit(this, QStringLiteral("displayNameLineEdit"), tr("Full name"),
+    m_usernameLineEdit = makeLineEdit(
+        this, QStringLiteral("usernameLineEdit"), tr("User name"), tr("The name you sign in with, e.g. \"admin\""));
+    m_displayNameLineEdit = makeLineEdit(this,
+                                         QStringLiteral("displayNameLineEdit"),
+                                         tr("Full name"),
                                          tr("Your name as it appears in the records and the audit log"));
-    m_passwordLineEdit = makeLineEdit(this, QStringLiteral("passwordLineEdit"), tr("Password"),
-                                      tr("At least 8 characters"));
+    m_passwordLineEdit =
+        makeLineEdit(this, QStringLiteral("passwordLineEdit"), tr("Password"), tr("At least 8 characters"));
     m_passwordLineEdit->setEchoMode(QLineEdit::Password);
-    m_confirmLineEdit = makeLineEdit(this, QStringLiteral("confirmPasswordLineEdit"), tr("Repeat password"),
-                                     tr("Type the password again"));
+    m_confirmLineEdit = makeLineEdit(
+        this, QStringLiteral("confirmPasswordLineEdit"), tr("Repeat password"), tr("Type the password again"));
     m_confirmLineEdit->setEchoMode(QLineEdit::Password);
 
     auto* form = new QFormLayout;

@@ -73,8 +73,8 @@ void LoginDialog::signIn()
         if (error.code() == ErrorCode::LoginFailed) {
             m_errorLabel->setText(tr("Unknown user name or wrong password."));
         } else if (error.code() == ErrorCode::AccountLocked) {
-            m_errorLabel->setText(tr("Too many failed attempts: this account is locked for a while. %1")
-                                      .arg(toQString(error.what())));
+            m_errorLabel->setText(
+                tr("Too many failed attempts: this account is locked for a while. %1").arg(toQString(error.what())));
         } else {
             m_errorLabel->setText(tr("Could not sign in: %1").arg(toQString(error.what())));
         }

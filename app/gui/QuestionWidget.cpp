@@ -153,7 +153,10 @@ void QuestionWidget::buildNumber()
         if (!unit.isEmpty()) {
             m_spinBox->setSuffix(QLatin1Char(' ') + unit);
         }
-        m_spinBox->setToolTip(tr("A whole number from %1 to %2%3").arg(minimum).arg(maximum).arg(unit.isEmpty() ? QString() : QLatin1Char(' ') + unit));
+        m_spinBox->setToolTip(tr("A whole number from %1 to %2%3")
+                                  .arg(minimum)
+                                  .arg(maximum)
+                                  .arg(unit.isEmpty() ? QString() : QLatin1Char(' ') + unit));
         m_spinBox->setAccessibleName(accessible);
         m_spinBox->setMinimumWidth(160);
         connect(m_spinBox, &QSpinBox::valueChanged, this, [this] { notifyChanged(); });
@@ -356,7 +359,8 @@ void QuestionWidget::setAnswers(const std::vector<core::FhirValue>& values)
         m_spinBox->setValue(value != nullptr && value->isNumeric() ? static_cast<int>(std::lround(value->number()))
                                                                    : m_spinBox->minimum());
     } else if (m_doubleSpinBox != nullptr) {
-        m_doubleSpinBox->setValue(value != nullptr && value->isNumeric() ? value->number() : m_doubleSpinBox->minimum());
+        m_doubleSpinBox->setValue(value != nullptr && value->isNumeric() ? value->number()
+                                                                         : m_doubleSpinBox->minimum());
     } else if (m_comboBox != nullptr) {
         int current = 0;
         for (std::size_t option = 0; value != nullptr && option < m_item.answerOptions.size(); ++option) {

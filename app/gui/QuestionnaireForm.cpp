@@ -97,9 +97,11 @@ QuestionnaireForm::QuestionnaireForm(const core::Questionnaire& questionnaire, Q
     connect(m_sectionListWidget, &QListWidget::currentRowChanged, m_sectionStack, &QStackedWidget::setCurrentIndex);
     m_sectionListWidget->setCurrentRow(0);
 
-    auto* next = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Right), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    auto* next =
+        new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Right), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(next, &QShortcut::activated, this, &QuestionnaireForm::nextSection);
-    auto* previous = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Left), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
+    auto* previous =
+        new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Left), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(previous, &QShortcut::activated, this, &QuestionnaireForm::previousSection);
 
     // Keep the focused question in view while tabbing through a long section.
@@ -211,7 +213,8 @@ void QuestionnaireForm::setResponse(const core::QuestionnaireResponse& response)
 core::QuestionnaireResponse QuestionnaireForm::response(const std::string& status, const std::string& authored) const
 {
     const auto& items = m_questionnaire.items();
-    std::function<std::optional<core::ResponseItem>(std::size_t)> build = [&](std::size_t index) -> std::optional<core::ResponseItem> {
+    std::function<std::optional<core::ResponseItem>(std::size_t)> build =
+        [&](std::size_t index) -> std::optional<core::ResponseItem> {
         const core::QuestionnaireItem& item = items[index];
         if (!m_evaluator.isEnabled(index) || item.type == core::ItemType::Display) {
             return std::nullopt;

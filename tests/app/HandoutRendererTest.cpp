@@ -134,9 +134,12 @@ TEST(HandoutRenderer, PdfHasEveryExerciseNameAndDosageLine)
     HandoutRenderer renderer(forms().catalogue, forms().ruleset);
     Program program = programOf(eightExercises);
     HandoutLayout layout = renderer.writePdf(program, details(), HandoutPageSize::A4, pdf);
-    std::filesystem::copy_file(pdf, "/tmp/handout-debug.pdf", std::filesystem::copy_options::overwrite_existing); // DEBUG
-    for (auto& b : layout.exerciseBlocks) std::cerr << "DEBUG " << b.subject << " p" << b.page << " y" << b.rect.top() << " h" << b.rect.height() << "\n";
-    for (auto& b : layout.sections) std::cerr << "DEBUG " << b.subject << " p" << b.page << " y" << b.rect.top() << " h" << b.rect.height() << "\n";
+    std::filesystem::copy_file(
+        pdf, "/tmp/handout-debug.pdf", std::filesystem::copy_options::overwrite_existing); // DEBUG
+    for (auto& b : layout.exerciseBlocks)
+        std::cerr << "DEBUG " << b.subject << " p" << b.page << " y" << b.rect.top() << " h" << b.rect.height() << "\n";
+    for (auto& b : layout.sections)
+        std::cerr << "DEBUG " << b.subject << " p" << b.page << " y" << b.rect.top() << " h" << b.rect.height() << "\n";
     EXPECT_EQ(pdfPageCount(pdf), layout.pageCount);
     std::string text = pdfText(pdf);
     ASSERT_FALSE(eightExercises.empty());

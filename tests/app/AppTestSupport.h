@@ -1,0 +1,83 @@
+#pragma once
+
+#include "app/gui/ClinicSession.h"
+#include "app/gui/DemoSeeder.h"
+#include "core/common/DataLocator.h"
+#include "core/fhir/QuestionnaireLoader.h"
+#include "core/json/JsonReader.h"
+
+#include <QCoreApplication>
+#include <QSettings>
+#include <QTemporaryDir>
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+
+namespace backscreen::app::test {
+
+/// A fresh temporary directory per test holding the SQLite file and the QSettings of the test, so no test
+/// sees another's database or remembered window geometry.
+class AppTestEnvironment
+{
+public:
+    AppTestEnvironment()
+    {
+        EXPECT_TRUE(m_directory.isValid());
+        QSettings::setPath(
+            QSettings::NativeFormat, QSettings::UserScope, m_directory.filePath(QStringLiteral("settings")));
+        QSettings::setPath(
+            QSettings::IniFormat, QSettings::UserScope, m_directory.filePath(QStringLiteral("settings")));
+        QCoreApplication::setOrganizationName(QStringLiteral("BackscreenTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tests_app"));
+    }
+
+    std::filesystem::path databasePath() const
+    {
+        return std::filesystem::path(m_directory.path().toStdString()) / "clinic.sqlite";
+    }
+
+    /// A session on a new database in the temporary directory; minimal password hashing (tests only).
+    std::unique_ptr<ClinicSession> openSession(bool demo = false) const
+    {
+        db::ClinicServiceOptions options;
+        options.hashCost = db::PasswordHashCost::minimal();
+        return std::make_unique<ClinicSession>(db::DatabaseLocation::parse(databasePath().string()), demo, options);
+    }
+
+    /// A session on a database seeded like the demo, signed in as the demo therapist.
+    std::unique_ptr<ClinicSession> openDemoSession() const
+    {
+        auto session = openSession(true);
+        DemoSeeder::seed(session->service(), core::formsDirectory() / "examples");
+        return session;
+    }
+
+    QString filePath(const QString& name) const { return m_directory.filePath(name); }
+
+private:
+    QTemporaryDir m_directory;
+};
+
+/// The intake Questionnaire, loaded once.
+inline const core::Questionnaire& intakeQuestionnaire()
+{
+    static const core::QuestionnaireLoadResult result = core::QuestionnaireLoader::loadIntakeForm();
+    EXPECT_TRUE(result.ok());
+    return *result.questionnaire;
+}
+
+/// The "answers" object of a vignette in tests/data/vignettes/.
+inline core::JsonValue vignetteAnswers(const std::string& name)
+{
+    const auto path = std::filesystem::path(BACKSCREEN_TEST_DATA_DIR) / "vignettes" / (name + ".json");
+    const core::JsonReadResult read = core::JsonReader::parseFile(path);
+    EXPECT_TRUE(read.ok()) << path;
+    const core::JsonValue* answers = read.value->find("answers");
+    EXPECT_NE(answers, nullptr);
+    return *answers;
+}
+
+} // namespace backscreen::app::test
