@@ -5,6 +5,8 @@
 #include "core/common/DataLocator.h"
 #include "core/fhir/QuestionnaireLoader.h"
 #include "core/json/JsonReader.h"
+#include "db/AuditLogRepository.h"
+#include "db/Database.h"
 
 #include <QCoreApplication>
 #include <QSettings>
@@ -56,6 +58,14 @@ public:
     }
 
     QString filePath(const QString& name) const { return m_directory.filePath(name); }
+
+    /// The audit log about one client, read through a second connection with the repository (reading it
+    /// through the service needs an administrator, and the demo signs in as a therapist).
+    std::vector<db::AuditEntry> auditForClient(db::RecordId clientId) const
+    {
+        auto database = db::Database::open(db::DatabaseLocation::parse(databasePath().string()));
+        return db::AuditLogRepository(*database).listForClient(clientId);
+    }
 
 private:
     QTemporaryDir m_directory;

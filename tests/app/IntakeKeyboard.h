@@ -69,6 +69,9 @@ inline std::vector<std::string> answerInterviewByKeyboard(const core::JsonValue&
         visited.push_back(linkId);
         if (const core::JsonValue* value = answers.find(linkId)) {
             typeAnswer(*question, *value);
+        } else if (!question->answers().empty()) {
+            // An initial answer the vignette does not give: clear it as a therapist would.
+            QTest::keyClick(QApplication::focusWidget(), Qt::Key_Delete);
         }
         QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
         QuestionWidget* next = focusedQuestion();

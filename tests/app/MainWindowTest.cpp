@@ -2,6 +2,7 @@
 
 #include "AppTestSupport.h"
 
+#include "app/gui/ClientFilterProxyModel.h"
 #include "app/gui/ClientRecordPage.h"
 #include "app/gui/ClientTableModel.h"
 #include "app/gui/ClientsPage.h"
@@ -95,9 +96,9 @@ TEST(MainWindow, SearchThenEnterOpensTheClientRecord)
     EXPECT_EQ(visits->item(2, app::ClientRecordPage::IntakeColumn)->text(), QStringLiteral("Completed"));
     EXPECT_EQ(visits->item(0, app::ClientRecordPage::IntakeColumn)->text(), QStringLiteral("None"));
 
-    const auto audit = session->service().auditForClient(window.clientRecordPage()->clientId());
+    const auto audit = environment.auditForClient(window.clientRecordPage()->clientId());
     const bool readAudited = std::any_of(audit.begin(), audit.end(), [](const db::AuditEntry& entry) {
-        return entry.action == "read" && entry.recordType == "client";
+        return entry.action == "read" && entry.recordType == "client-history";
     });
     EXPECT_TRUE(readAudited);
 }
