@@ -68,6 +68,28 @@ enum class ErrorCode
     FhirResponseItemMisplaced = 360,
     FhirResponseQuestionnaireNotFound = 361,
 
+    // 4xx: screening rulesets, engine and clearances (docs/screening.md)
+    RulesetUnknownField = 400,
+    RulesetMissingField = 401,
+    RulesetWrongType = 402,
+    RulesetDuplicateId = 403,
+    RulesetUnknownLinkId = 404,
+    RulesetUnknownTier = 405,
+    RulesetUnknownOutcome = 406,
+    RulesetUnresolvedReference = 407,
+    RulesetSchemaVersion = 408,
+    RulesetBadLogic = 409,
+    RulesetUnknownRuleId = 410,
+    RulesetUnknownScreen = 411,
+    RulesetUnknownKind = 412,
+    RulesetUnknownMode = 413,
+    ScreeningRulesetMissing = 420,
+    ClearanceNotAllowed = 421,
+    ClearanceUnknownRule = 422,
+    ClearanceLapsed = 423,
+    ClearanceMalformed = 424,
+    ScreeningResultMalformed = 425,
+
     // 5xx: home program (exercise catalogue, program ruleset, generation, saved programs)
     CatalogueUnknownField = 500,
     CatalogueDuplicateId = 501,

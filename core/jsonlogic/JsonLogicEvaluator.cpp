@@ -19,6 +19,90 @@ JsonLogicValue JsonLogicEvaluator::run(const JsonLogicValue& data)
     return m_trace != nullptr ? evaluate<true>(m_program.root, data) : evaluate<false>(m_program.root, data);
 }
 
+bool JsonLogicEvaluator::runTruth(const JsonLogicValue& data)
+{
+    return m_trace != nullptr ? evaluate<true>(m_program.root, data).truthy() : truth<false>(m_program.root, data);
+}
+
+template <bool Tracing>
+bool JsonLogicEvaluator::truth(std::uint32_t index, const JsonLogicValue& data)
+{
+    if constexpr (Tracing) {
+        return evaluate<true>(index, data).truthy();
+    } else {
+        // Where only truthiness matters (conditions, predicates, a rule's verdict), and/or/!/if and the
+        // comparisons answer with a bool instead of building the value json-logic-js would return: an
+        // and/or returns an operand whose truthiness is its own.
+        const JsonLogicNode& node = m_program.nodes[index];
+        const std::uint32_t count = node.childCount;
+        auto child = [&](std::uint32_t position) { return m_program.children[node.firstChild + position]; };
+        switch (node.op) {
+        case JsonLogicOp::Constant:
+            return node.constant.truthy();
+        case JsonLogicOp::And:
+            for (std::uint32_t i = 0; i < count; ++i) {
+                if (!truth<false>(child(i), data)) {
+                    return false;
+                }
+            }
+            return count > 0;
+        case JsonLogicOp::Or:
+            for (std::uint32_t i = 0; i < count; ++i) {
+                if (truth<false>(child(i), data)) {
+                    return true;
+                }
+            }
+            return false;
+        case JsonLogicOp::Not:
+        case JsonLogicOp::NotNot: {
+            bool first = count > 0 && truth<false>(child(0), data);
+            for (std::uint32_t i = 1; i < count; ++i) {
+                evaluate<false>(child(i), data);
+            }
+            return first == (node.op == JsonLogicOp::NotNot);
+        }
+        case JsonLogicOp::If: {
+            std::uint32_t i = 0;
+            for (; i + 1 < count; i += 2) {
+                if (truth<false>(child(i), data)) {
+                    return truth<false>(child(i + 1), data);
+                }
+            }
+            return i < count && truth<false>(child(i), data);
+        }
+        case JsonLogicOp::Equal:
+        case JsonLogicOp::StrictEqual:
+        case JsonLogicOp::NotEqual:
+        case JsonLogicOp::StrictNotEqual:
+        case JsonLogicOp::Less:
+        case JsonLogicOp::LessOrEqual:
+        case JsonLogicOp::Greater:
+        case JsonLogicOp::GreaterOrEqual:
+        case JsonLogicOp::In: {
+            std::array<JsonLogicValue, 3> args;
+            for (std::uint32_t i = 0; i < count; ++i) {
+                JsonLogicValue value = evaluate<false>(child(i), data);
+                if (i < args.size()) {
+                    args[i] = std::move(value);
+                }
+            }
+            return JsonLogicOperations::compare(node.op, args.data(), std::min<std::size_t>(count, args.size()));
+        }
+        case JsonLogicOp::Var:
+            if (node.staticPath) {
+                if (node.wholeData) {
+                    return data.truthy();
+                }
+                JsonLogicValue found = lookupStatic(node, data);
+                return found.isUndefined() ? node.constant.truthy() : found.truthy();
+            }
+            return evaluate<false>(index, data).truthy();
+        default:
+            return evaluate<false>(index, data).truthy();
+        }
+    }
+}
+
 JsonLogicValue JsonLogicEvaluator::evaluateNode(std::uint32_t index, const JsonLogicValue& data)
 {
     return evaluate<false>(index, data);
@@ -73,9 +157,9 @@ JsonLogicEvaluator::evaluateOperation(std::uint32_t index, const JsonLogicNode& 
     case JsonLogicOp::If: {
         std::uint32_t i = 0;
         for (; i + 1 < count; i += 2) {
-            JsonLogicValue condition;
-            const JsonLogicNode& conditionNode = m_program.nodes[child(i)];
             if constexpr (Tracing) {
+                JsonLogicValue condition;
+                const JsonLogicNode& conditionNode = m_program.nodes[child(i)];
                 if (!conditionNode.predicate && conditionNode.op != JsonLogicOp::Constant && m_scopeDepth == 0) {
                     // A bare condition is a truth test too: it is the predicate of the reads inside it.
                     auto& frames = m_trace->frames();
@@ -89,11 +173,11 @@ JsonLogicEvaluator::evaluateOperation(std::uint32_t index, const JsonLogicNode& 
                 } else {
                     condition = evaluate<true>(child(i), data);
                 }
-            } else {
-                condition = evaluate<false>(child(i), data);
-            }
-            if (condition.truthy()) {
-                return evaluate<Tracing>(child(i + 1), data);
+                if (condition.truthy()) {
+                    return evaluate<true>(child(i + 1), data);
+                }
+            } else if (truth<false>(child(i), data)) {
+                return evaluate<false>(child(i + 1), data);
             }
         }
         if (i < count) {
@@ -166,8 +250,8 @@ JsonLogicEvaluator::evaluateOperation(std::uint32_t index, const JsonLogicNode& 
                 args[i] = std::move(value);
             }
         }
-        return JsonLogicOperations::apply(
-            node, args.data(), std::min<std::size_t>(count, args.size()), data, m_context, nullptr);
+        return JsonLogicValue::boolean(
+            JsonLogicOperations::compare(node.op, args.data(), std::min<std::size_t>(count, args.size())));
     }
     default: {
         std::vector<JsonLogicValue> args;
@@ -282,6 +366,15 @@ JsonLogicEvaluator::evaluateScopedImpl(std::uint32_t index, const JsonLogicValue
         --m_scopeDepth;
         return result;
     };
+    auto applyTruth = [&](const JsonLogicValue& datum) {
+        if (logic == JsonLogicNode::noChild) {
+            return false;
+        }
+        ++m_scopeDepth;
+        bool result = truth<Tracing>(logic, datum);
+        --m_scopeDepth;
+        return result;
+    };
     const std::size_t size = array.isArray() ? array.arraySize() : 0;
     switch (node.op) {
     case JsonLogicOp::Map:
@@ -322,7 +415,7 @@ JsonLogicEvaluator::evaluateScopedImpl(std::uint32_t index, const JsonLogicValue
             return JsonLogicValue::boolean(false);
         }
         for (std::size_t i = 0; i < size; ++i) {
-            if (!applyTo(array.arrayElement(i)).truthy()) {
+            if (!applyTruth(array.arrayElement(i))) {
                 return JsonLogicValue::boolean(false);
             }
         }
@@ -331,7 +424,7 @@ JsonLogicEvaluator::evaluateScopedImpl(std::uint32_t index, const JsonLogicValue
     case JsonLogicOp::Some: {
         const bool some = node.op == JsonLogicOp::Some;
         for (std::size_t i = 0; i < size; ++i) {
-            if (applyTo(array.arrayElement(i)).truthy()) {
+            if (applyTruth(array.arrayElement(i))) {
                 return JsonLogicValue::boolean(some);
             }
         }

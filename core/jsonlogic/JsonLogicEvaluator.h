@@ -19,6 +19,8 @@ public:
     JsonLogicEvaluator(const JsonLogicProgram& program, JsonLogicTrace* trace);
 
     JsonLogicValue run(const JsonLogicValue& data);
+    /// Whether the rule's result is truthy, computed without building values where only truth matters.
+    bool runTruth(const JsonLogicValue& data);
     /// Evaluates node `index` against `data` (no trace).
     JsonLogicValue evaluateNode(std::uint32_t index, const JsonLogicValue& data);
     /// map/filter/reduce/all/none/some of node `index` over `array`, its first argument already evaluated.
@@ -27,6 +29,8 @@ public:
 private:
     template <bool Tracing>
     JsonLogicValue evaluate(std::uint32_t index, const JsonLogicValue& data);
+    template <bool Tracing>
+    bool truth(std::uint32_t index, const JsonLogicValue& data);
     template <bool Tracing>
     JsonLogicValue evaluateOperation(std::uint32_t index, const JsonLogicNode& node, const JsonLogicValue& data);
     template <bool Tracing>

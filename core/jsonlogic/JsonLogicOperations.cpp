@@ -14,9 +14,10 @@ namespace backscreen::core {
 
 namespace {
 
-JsonLogicValue argument(const JsonLogicValue* args, std::size_t count, std::size_t index)
+const JsonLogicValue& argument(const JsonLogicValue* args, std::size_t count, std::size_t index)
 {
-    return index < count ? args[index] : JsonLogicValue();
+    static const JsonLogicValue undefined;
+    return index < count ? args[index] : undefined;
 }
 
 // ToIntegerOrInfinity of the ECMAScript specification.
@@ -67,6 +68,42 @@ std::string substr(std::string_view text, const JsonLogicValue& start, const Jso
     return JsonLogicValue::utf16Slice(text, static_cast<std::size_t>(from), static_cast<std::size_t>(to));
 }
 
+// json-logic-js looks each `missing` name up by running {"var": name} as a rule, so a name that is an
+// object with one key (found in the data) would itself run as a rule. We refuse to run data as code.
+void refuseDataAsRule(const JsonLogicNode& node, const JsonLogicValue& name)
+{
+    if (name.isObject()) {
+        const JsonValue* object = name.borrowed();
+        std::size_t size = object != nullptr ? object->size() : 2;
+        if (size == 1) {
+            throw JsonLogicError(ErrorCode::JsonLogicEvaluationFailed,
+                                 node.pointer,
+                                 "a name to check is an object with one key, which json-logic-js would run as a "
+                                 "rule; expected a string or a number");
+        }
+    } else if (name.isArray()) {
+        for (std::size_t i = 0; i < name.arraySize(); ++i) {
+            refuseDataAsRule(node, name.arrayElement(i));
+        }
+    }
+}
+
+// `in`: substring of a string (the needle converted to a string), or strict-equal element of an array.
+bool contains(const JsonLogicValue& needle, const JsonLogicValue& haystack)
+{
+    if (haystack.isString()) {
+        return !haystack.asString().empty() && haystack.asString().find(needle.toString()) != std::string_view::npos;
+    }
+    if (haystack.isArray()) {
+        for (std::size_t i = 0; i < haystack.arraySize(); ++i) {
+            if (JsonLogicValue::strictEquals(haystack.arrayElement(i), needle)) {
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 JsonLogicValue missing(const JsonLogicNode& node,
                        const JsonLogicValue* args,
                        std::size_t count,
@@ -82,6 +119,9 @@ JsonLogicValue missing(const JsonLogicNode& node,
         }
     } else {
         keys.assign(args, args + count);
+    }
+    for (const JsonLogicValue& key : keys) {
+        refuseDataAsRule(node, key);
     }
     std::vector<JsonLogicValue> absent;
     for (const JsonLogicValue& key : keys) {
@@ -109,6 +149,36 @@ JsonLogicValue missing(const JsonLogicNode& node,
 }
 
 } // namespace
+
+bool JsonLogicOperations::compare(JsonLogicOp op, const JsonLogicValue* args, std::size_t count)
+{
+    auto arg = [&](std::size_t index) -> const JsonLogicValue& { return argument(args, count, index); };
+    switch (op) {
+    case JsonLogicOp::Equal:
+        return JsonLogicValue::looseEquals(arg(0), arg(1));
+    case JsonLogicOp::StrictEqual:
+        return JsonLogicValue::strictEquals(arg(0), arg(1));
+    case JsonLogicOp::NotEqual:
+        return !JsonLogicValue::looseEquals(arg(0), arg(1));
+    case JsonLogicOp::StrictNotEqual:
+        return !JsonLogicValue::strictEquals(arg(0), arg(1));
+    case JsonLogicOp::Less:
+        return JsonLogicValue::lessThan(arg(0), arg(1))
+               && (arg(2).isUndefined() || JsonLogicValue::lessThan(arg(1), arg(2)));
+    case JsonLogicOp::LessOrEqual:
+        return JsonLogicValue::lessOrEqual(arg(0), arg(1))
+               && (arg(2).isUndefined() || JsonLogicValue::lessOrEqual(arg(1), arg(2)));
+    case JsonLogicOp::Greater:
+        return JsonLogicValue::lessThan(arg(1), arg(0));
+    case JsonLogicOp::GreaterOrEqual:
+        return JsonLogicValue::lessOrEqual(arg(1), arg(0));
+    case JsonLogicOp::In:
+        return contains(arg(0), arg(1));
+    default:
+        assert(false && "not a comparison");
+        return false;
+    }
+}
 
 void JsonLogicOperations::charge(const JsonLogicNode& node,
                                  const JsonLogicValue& value,
@@ -180,8 +250,8 @@ JsonLogicValue JsonLogicOperations::lookup(const JsonLogicValue& data, std::stri
 
 JsonLogicValue JsonLogicOperations::var(const JsonLogicValue* args, std::size_t count, const JsonLogicValue& data)
 {
-    JsonLogicValue path = argument(args, count, 0);
-    JsonLogicValue fallback = argument(args, count, 1);
+    const JsonLogicValue& path = argument(args, count, 0);
+    const JsonLogicValue& fallback = argument(args, count, 1);
     if (path.isUndefined() || path.isNull() || (path.isString() && path.asString().empty())) {
         return data;
     }
@@ -199,7 +269,7 @@ JsonLogicValue JsonLogicOperations::apply(const JsonLogicNode& node,
                                           Context& context,
                                           Reads* reads)
 {
-    auto arg = [&](std::size_t index) { return argument(args, count, index); };
+    auto arg = [&](std::size_t index) -> const JsonLogicValue& { return argument(args, count, index); };
     switch (node.op) {
     case JsonLogicOp::ArrayLiteral: {
         JsonLogicValue result = JsonLogicValue::array(std::vector<JsonLogicValue>(args, args + count));
@@ -211,7 +281,7 @@ JsonLogicValue JsonLogicOperations::apply(const JsonLogicNode& node,
     case JsonLogicOp::Missing:
         return missing(node, args, count, data, context, reads);
     case JsonLogicOp::MissingSome: {
-        JsonLogicValue options = arg(1);
+        const JsonLogicValue& options = arg(1);
         if (options.isNull() || options.isUndefined()) {
             throw JsonLogicError(ErrorCode::JsonLogicEvaluationFailed,
                                  node.pointer,
@@ -263,22 +333,8 @@ JsonLogicValue JsonLogicOperations::apply(const JsonLogicNode& node,
         return JsonLogicValue::boolean(!arg(0).truthy());
     case JsonLogicOp::NotNot:
         return JsonLogicValue::boolean(arg(0).truthy());
-    case JsonLogicOp::In: {
-        JsonLogicValue needle = arg(0);
-        JsonLogicValue haystack = arg(1);
-        if (haystack.isString()) {
-            return JsonLogicValue::boolean(!haystack.asString().empty()
-                                           && haystack.asString().find(needle.toString()) != std::string_view::npos);
-        }
-        if (haystack.isArray()) {
-            for (std::size_t i = 0; i < haystack.arraySize(); ++i) {
-                if (JsonLogicValue::strictEquals(haystack.arrayElement(i), needle)) {
-                    return JsonLogicValue::boolean(true);
-                }
-            }
-        }
-        return JsonLogicValue::boolean(false);
-    }
+    case JsonLogicOp::In:
+        return JsonLogicValue::boolean(contains(arg(0), arg(1)));
     case JsonLogicOp::Max:
     case JsonLogicOp::Min: {
         // Math.max/Math.min: NaN wins, +0 is above -0, no arguments give -Infinity/Infinity.
@@ -351,7 +407,7 @@ JsonLogicValue JsonLogicOperations::apply(const JsonLogicNode& node,
     }
     case JsonLogicOp::Substr: {
         std::string source = arg(0).toString();
-        JsonLogicValue end = arg(2);
+        const JsonLogicValue& end = arg(2);
         if (JsonLogicValue::lessThan(end, JsonLogicValue::number(0.0))) {
             // json-logic-js emulates PHP's negative length: drop that many characters from the end. It
             // computes `temp.length + end` with JavaScript's +, which concatenates when end is not a number.

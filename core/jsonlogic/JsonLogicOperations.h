@@ -39,6 +39,9 @@ public:
                                 Context& context,
                                 Reads* reads);
 
+    /// The comparisons (== === != !== < <= > >=) as a bool, without building a value.
+    static bool compare(JsonLogicOp op, const JsonLogicValue* args, std::size_t count);
+
     /// json-logic-js's `var` walk: String(path) split at ".", each step a property of the value reached
     /// (object member, array index or "length", string index or "length"). Undefined when a step finds
     /// nothing or starts from null; the value itself (possibly null) otherwise.

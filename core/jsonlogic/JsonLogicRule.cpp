@@ -25,7 +25,8 @@ JsonLogicValue JsonLogicRule::evaluate(const JsonValue& data, JsonLogicTrace& tr
 
 bool JsonLogicRule::isTruthy(const JsonValue& data) const
 {
-    return evaluate(data).truthy();
+    JsonLogicEvaluator evaluator(*m_program, nullptr);
+    return evaluator.runTruth(JsonLogicValue::borrow(data));
 }
 
 JsonValue JsonLogicRule::evaluateToJson(const JsonValue& data) const

@@ -1,0 +1,164 @@
+#include "core/jsonlogic/JsonLogicTrace.h"
+
+#include "core/json/JsonReader.h"
+#include "core/jsonlogic/JsonLogicCompiler.h"
+
+#include <gtest/gtest.h>
+
+#include <string>
+#include <vector>
+
+using backscreen::core::JsonLogicCompiler;
+using backscreen::core::JsonLogicRead;
+using backscreen::core::JsonLogicRule;
+using backscreen::core::JsonLogicTrace;
+using backscreen::core::JsonReader;
+using backscreen::core::JsonValue;
+
+namespace {
+
+JsonValue json(const std::string& text)
+{
+    auto read = JsonReader::parse(text, "test");
+    EXPECT_TRUE(read.ok()) << text;
+    return read.ok() ? *read.value : JsonValue();
+}
+
+std::vector<std::string> paths(const std::vector<JsonLogicRead>& reads)
+{
+    std::vector<std::string> result;
+    for (const JsonLogicRead& read : reads) {
+        result.push_back(read.path);
+    }
+    return result;
+}
+
+// SIJ-style cluster: at least 3 of 4 provocation tests positive.
+const char* const sijCluster = R"({">=": [{"+": [
+    {"if": [{"==": [{"var": "sij_distraction"}, "positive"]}, 1, 0]},
+    {"if": [{"==": [{"var": "sij_thigh_thrust"}, "positive"]}, 1, 0]},
+    {"if": [{"==": [{"var": "sij_compression"}, "positive"]}, 1, 0]},
+    {"if": [{"==": [{"var": "sij_sacral_thrust"}, "positive"]}, 1, 0]}]}, 3]})";
+
+} // namespace
+
+TEST(JsonLogicTrace, CountListsOnlyThePositiveTestsAsDecisive)
+{
+    JsonLogicRule rule = JsonLogicCompiler::compile(json(sijCluster));
+    JsonValue data = json(R"({"sij_distraction": "positive", "sij_thigh_thrust": "negative",
+                              "sij_compression": "positive", "sij_sacral_thrust": "positive"})");
+    JsonLogicTrace trace;
+    EXPECT_TRUE(rule.evaluate(data, trace).truthy());
+    ASSERT_EQ(trace.size(), 4u);
+    EXPECT_EQ(paths(trace.decisiveReads()),
+              (std::vector<std::string>{"sij_distraction", "sij_compression", "sij_sacral_thrust"}));
+    std::vector<JsonLogicRead> reads = trace.reads();
+    EXPECT_EQ(reads[1].path, "sij_thigh_thrust");
+    EXPECT_EQ(*reads[1].value, JsonValue("negative"));
+    EXPECT_TRUE(reads[1].onDecidingPath);
+    EXPECT_FALSE(reads[1].predicateTruthy);
+    EXPECT_EQ(reads[1].predicatePointer, "/>=/0/+/1/if/0");
+    EXPECT_EQ(reads[1].pointer, "/>=/0/+/1/if/0/==/0");
+}
+
+TEST(JsonLogicTrace, TrueAndMakesEveryOperandDecisive)
+{
+    JsonLogicRule rule = JsonLogicCompiler::compile(
+        json(R"({"and": [{"var": "fever"}, {">": [{"var": "age"}, 50]}, {"!": {"var": "trauma"}}]})"));
+    JsonLogicTrace trace;
+    JsonValue data = json(R"({"fever": true, "age": 61, "trauma": false})"); // the trace borrows from the data
+    EXPECT_TRUE(rule.evaluate(data, trace).truthy());
+    EXPECT_EQ(paths(trace.decisiveReads()), (std::vector<std::string>{"fever", "age", "trauma"}));
+}
+
+TEST(JsonLogicTrace, TrueOrKeepsOnlyTheDecidingOperand)
+{
+    JsonLogicRule rule = JsonLogicCompiler::compile(
+        json(R"({"or": [{"and": [{"var": "a"}, {"var": "b"}]}, {"==": [{"var": "c"}, 1]}, {"var": "d"}]})"));
+    JsonLogicTrace trace;
+    JsonValue data = json(R"({"a": true, "b": false, "c": 1, "d": true})"); // the trace borrows from the data
+    EXPECT_TRUE(rule.evaluate(data, trace).truthy());
+    // d is never read: `or` stops at c.
+    EXPECT_EQ(paths(trace.reads()), (std::vector<std::string>{"a", "b", "c"}));
+    EXPECT_EQ(paths(trace.decisiveReads()), (std::vector<std::string>{"c"}));
+    EXPECT_FALSE(trace.reads()[0].onDecidingPath);
+}
+
+TEST(JsonLogicTrace, IfIsDecidedByItsConditionAndTheChosenBranch)
+{
+    JsonLogicRule rule = JsonLogicCompiler::compile(
+        json(R"({"if": [{"var": "smoker"}, {">=": [{"var": "age"}, 40]}, {">=": [{"var": "age"}, 60]}]})"));
+    JsonLogicTrace trace;
+    JsonValue data = json(R"({"smoker": true, "age": 45})"); // the trace borrows from the data
+    EXPECT_TRUE(rule.evaluate(data, trace).truthy());
+    std::vector<JsonLogicRead> reads = trace.reads();
+    ASSERT_EQ(reads.size(), 2u);
+    EXPECT_EQ(reads[0].path, "smoker");
+    EXPECT_EQ(reads[0].predicatePointer, "/if/0"); // a bare condition is its own predicate
+    EXPECT_EQ(reads[1].pointer, "/if/1/>=/0");
+    EXPECT_EQ(paths(trace.decisiveReads()), (std::vector<std::string>{"smoker", "age"}));
+}
+
+TEST(JsonLogicTrace, NegatedComparisonIsOnePredicate)
+{
+    JsonLogicRule rule = JsonLogicCompiler::compile(
+        json(R"({"and": [{"!": {"==": [{"var": "relief_lying"}, true]}}, {"var": "night_pain"}]})"));
+    JsonLogicTrace trace;
+    JsonValue data = json(R"({"relief_lying": false, "night_pain": true})"); // the trace borrows from the data
+    EXPECT_TRUE(rule.evaluate(data, trace).truthy());
+    std::vector<JsonLogicRead> reads = trace.reads();
+    EXPECT_EQ(reads[0].predicatePointer, "/and/0");
+    EXPECT_TRUE(reads[0].predicateTruthy);
+    EXPECT_EQ(paths(trace.decisiveReads()), (std::vector<std::string>{"relief_lying", "night_pain"}));
+}
+
+TEST(JsonLogicTrace, AbsentInputIsRecordedAsAbsent)
+{
+    JsonLogicRule rule = JsonLogicCompiler::compile(json(R"({"!": {"var": ["bladder_change", false]}})"));
+    JsonLogicTrace trace;
+    EXPECT_TRUE(rule.evaluate(json("{}"), trace).truthy());
+    std::vector<JsonLogicRead> reads = trace.reads();
+    ASSERT_EQ(reads.size(), 1u);
+    EXPECT_FALSE(reads[0].value.has_value());
+    EXPECT_TRUE(reads[0].decisive);
+    EXPECT_EQ(trace.toJson(),
+              json(R"({"reads": [{"path": "bladder_change", "absent": true, "pointer": "/!", "onDecidingPath": true,
+                       "decisive": true, "predicate": "", "predicateTruthy": true}]})"));
+}
+
+TEST(JsonLogicTrace, ArrayElementsAreNotInputsButTheArrayIs)
+{
+    JsonLogicRule rule =
+        JsonLogicCompiler::compile(json(R"({"some": [{"var": "episodes"}, {">": [{"var": "days"}, 42]}]})"));
+    JsonLogicTrace trace;
+    JsonValue data = json(R"({"episodes": [{"days": 3}, {"days": 50}]})"); // the trace borrows from the data
+    EXPECT_TRUE(rule.evaluate(data, trace).truthy());
+    EXPECT_EQ(paths(trace.reads()), (std::vector<std::string>{"episodes"}));
+    EXPECT_TRUE(trace.reads()[0].decisive);
+}
+
+TEST(JsonLogicTrace, MissingRecordsEachNameItChecked)
+{
+    JsonLogicRule rule = JsonLogicCompiler::compile(json(R"({"missing": ["age", "sex"]})"));
+    JsonLogicTrace trace;
+    JsonValue data = json(R"({"age": 40})"); // the trace borrows from the data
+    EXPECT_EQ(rule.evaluate(data, trace).toJson(), json(R"(["sex"])"));
+    std::vector<JsonLogicRead> reads = trace.reads();
+    ASSERT_EQ(reads.size(), 2u);
+    EXPECT_EQ(reads[0].path, "age");
+    EXPECT_EQ(*reads[0].value, JsonValue(40));
+    EXPECT_EQ(reads[1].path, "sex");
+    EXPECT_EQ(*reads[1].value, JsonValue(nullptr)); // missing looks up with a null default
+}
+
+TEST(JsonLogicTrace, EachEvaluationStartsAFreshTraceAndGivesThePlainResult)
+{
+    JsonLogicRule rule = JsonLogicCompiler::compile(json(sijCluster));
+    JsonLogicTrace trace;
+    JsonValue none = json(R"({"sij_distraction": "negative"})");
+    JsonValue data = json(R"({"sij_distraction": "positive"})"); // the trace borrows from the data
+    rule.evaluate(data, trace);
+    EXPECT_EQ(rule.evaluate(none, trace).toJson(), rule.evaluateToJson(none));
+    EXPECT_EQ(trace.size(), 4u);
+    EXPECT_TRUE(trace.decisiveReads().empty());
+}
