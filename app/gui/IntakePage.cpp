@@ -1,14 +1,17 @@
 #include "IntakePage.h"
 
+#include "FindingsPanel.h"
 #include "MessageBox.h"
 #include "QuestionWidget.h"
 #include "QuestionnaireForm.h"
 #include "TextConversion.h"
 
 #include "core/common/Error.h"
+#include "core/fhir/FlatAnswers.h"
 #include "core/fhir/QuestionnaireResponse.h"
 #include "core/json/JsonReader.h"
 #include "core/json/JsonWriter.h"
+#include "core/screening/ScreeningEngine.h"
 #include "db/ClinicService.h"
 
 #include <QDateTime>
@@ -16,14 +19,19 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QShortcut>
+#include <QSplitter>
 #include <QVBoxLayout>
 
 namespace backscreen::app {
 
-IntakePage::IntakePage(db::ClinicService& service, const core::Questionnaire& questionnaire, QWidget* parent)
+IntakePage::IntakePage(db::ClinicService& service,
+                       const core::Questionnaire& questionnaire,
+                       const core::ScreeningEngine& engine,
+                       QWidget* parent)
     : QWidget(parent)
     , m_service(service)
     , m_questionnaire(questionnaire)
+    , m_engine(engine)
 {
     setObjectName(QStringLiteral("intakePage"));
 
@@ -34,8 +42,22 @@ IntakePage::IntakePage(db::ClinicService& service, const core::Questionnaire& qu
     titleFont.setBold(true);
     m_titleLabel->setFont(titleFont);
 
-    m_formLayout = new QVBoxLayout;
+    auto* splitter = new QSplitter(Qt::Horizontal, this);
+    splitter->setObjectName(QStringLiteral("intakeSplitter"));
+    auto* formHolder = new QWidget(splitter);
+    m_formLayout = new QVBoxLayout(formHolder);
     m_formLayout->setContentsMargins(0, 0, 0, 0);
+    m_findingsPanel = new FindingsPanel(splitter);
+    splitter->addWidget(formHolder);
+    splitter->addWidget(m_findingsPanel);
+    splitter->setStretchFactor(0, 3);
+    splitter->setStretchFactor(1, 2);
+    splitter->setSizes({760, 480});
+
+    m_generateProgramButton = new QPushButton(tr("&Generate program"), this);
+    m_generateProgramButton->setObjectName(QStringLiteral("generateProgramButton"));
+    m_generateProgramButton->setAccessibleName(tr("Generate program"));
+    m_generateProgramButton->setFocusPolicy(Qt::ClickFocus);
 
     m_saveStatusLabel = new QLabel(this);
     m_saveStatusLabel->setObjectName(QStringLiteral("saveStatusLabel"));
@@ -57,14 +79,20 @@ IntakePage::IntakePage(db::ClinicService& service, const core::Questionnaire& qu
     buttons->addWidget(m_backButton);
     buttons->addWidget(m_saveStatusLabel, 1);
     buttons->addWidget(m_finishButton);
+    buttons->addWidget(m_generateProgramButton);
 
     auto* layout = new QVBoxLayout(this);
     layout->addWidget(m_titleLabel);
-    layout->addLayout(m_formLayout, 1);
+    layout->addWidget(splitter, 1);
     layout->addLayout(buttons);
 
     connect(m_backButton, &QPushButton::clicked, this, &IntakePage::backRequested);
     connect(m_finishButton, &QPushButton::clicked, this, [this] { finishIntake(); });
+    connect(m_generateProgramButton, &QPushButton::clicked, this, [this] {
+        if (!m_findingsPanel->result().programBlocked) {
+            emit programRequested(m_clientId, m_visitId);
+        }
+    });
     auto* finishShortcut =
         new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(finishShortcut, &QShortcut::activated, this, [this] { finishIntake(); });
@@ -88,6 +116,7 @@ void IntakePage::startNewVisit(db::RecordId clientId,
     m_titleLabel->setText(tr("Intake: %1, visit of %2").arg(clientName, toQString(visitDate)));
     createForm();
     m_form->applyInitialAnswers();
+    rescreen();
     m_saveStatusLabel->setText(tr("New intake: every answer is saved as you go."));
     m_form->focusFirstQuestion();
 }
@@ -131,6 +160,7 @@ void IntakePage::openVisit(db::RecordId clientId, db::RecordId visitId, const QS
         }
         m_saveStatusLabel->setText(tr("Opened the intake saved %1.").arg(toQString(latest->createdAt)));
     }
+    rescreen();
     m_form->focusFirstQuestion();
 }
 
@@ -153,6 +183,7 @@ bool IntakePage::finishIntake()
     }
     m_status = m_status.empty() || m_status == "in-progress" ? "completed" : "amended";
     save();
+    saveScreening();
     emit intakeFinished(m_clientId, m_visitId);
     return true;
 }
@@ -172,7 +203,44 @@ void IntakePage::createForm()
             m_status = "amended";
         }
         save();
+        rescreen();
     });
+}
+
+void IntakePage::rescreen()
+{
+    if (m_form == nullptr) {
+        return;
+    }
+    const core::ScreeningResult result = m_engine.screen(core::FlatAnswers::flatten(m_questionnaire, m_form->state()));
+    m_findingsPanel->showResult(result);
+    m_generateProgramButton->setEnabled(!result.programBlocked);
+    m_generateProgramButton->setToolTip(result.programBlocked
+                                            ? tr("No program: %1").arg(toQString(result.blockingReason))
+                                            : tr("Generate the home program from this screening"));
+}
+
+void IntakePage::saveScreening()
+{
+    const core::ScreeningResult& result = m_findingsPanel->result();
+    db::ScreeningRecord record;
+    record.visitId = m_visitId;
+    record.triage = std::string(core::triageName(result.triage));
+    record.programBlocked = result.programBlocked;
+    core::JsonValue::Object versions;
+    for (const core::RulesetStamp& stamp : result.rulesets) {
+        versions.emplace_back(stamp.id, stamp.version);
+    }
+    record.rulesetVersions = core::JsonWriter::write(core::JsonValue(std::move(versions)));
+    record.resultJson = core::JsonWriter::write(result.toJson());
+    record.answersJson = core::JsonWriter::write(result.answers);
+    try {
+        m_service.saveScreening(record);
+    } catch (const Error& error) {
+        MessageBox::warning(this,
+                            tr("Screening not saved"),
+                            tr("The screening result could not be saved: %1").arg(toQString(error.what())));
+    }
 }
 
 void IntakePage::save()

@@ -11,6 +11,7 @@
 #include "core/common/DataLocator.h"
 #include "core/common/Error.h"
 #include "core/fhir/QuestionnaireLoader.h"
+#include "core/screening/ScreeningEngine.h"
 #include "db/DatabaseLocation.h"
 
 #include <QApplication>
@@ -75,6 +76,19 @@ int Launcher::run(QApplication& application)
         return 1;
     }
 
+    const core::ScreeningEngineLoadResult screening = core::ScreeningEngine::loadDefault();
+    if (!screening.ok()) {
+        QString problems;
+        for (const auto& diagnostic : screening.diagnostics) {
+            problems += toQString(diagnostic.message) + QLatin1Char('\n');
+        }
+        MessageBox::critical(
+            nullptr,
+            title,
+            QCoreApplication::translate("Launcher", "The screening rules could not be loaded:\n%1").arg(problems));
+        return 1;
+    }
+
     std::unique_ptr<ClinicSession> session;
     try {
         if (options.demo) {
@@ -108,7 +122,7 @@ int Launcher::run(QApplication& application)
         return 1;
     }
 
-    MainWindow window(*session, *intake.questionnaire);
+    MainWindow window(*session, *intake.questionnaire, *screening.engine);
     window.show();
     return application.exec();
 }

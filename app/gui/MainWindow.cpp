@@ -5,6 +5,8 @@
 #include "ClientsPage.h"
 #include "ClinicSession.h"
 #include "DemoSeeder.h"
+#include "FindingsPanel.h"
+#include "HomeProgramStarter.h"
 #include "IdleLock.h"
 #include "IntakePage.h"
 #include "LockScreen.h"
@@ -12,6 +14,7 @@
 #include "TextConversion.h"
 
 #include "core/common/Error.h"
+#include "core/program/ProgramBlockedError.h"
 
 #include <QAction>
 #include <QCloseEvent>
@@ -45,7 +48,10 @@ void MainWindow::guarded(const QString& what, Action&& action)
     }
 }
 
-MainWindow::MainWindow(ClinicSession& session, const core::Questionnaire& questionnaire, QWidget* parent)
+MainWindow::MainWindow(ClinicSession& session,
+                       const core::Questionnaire& questionnaire,
+                       const core::ScreeningEngine& engine,
+                       QWidget* parent)
     : QMainWindow(parent)
     , m_session(session)
 {
@@ -55,7 +61,7 @@ MainWindow::MainWindow(ClinicSession& session, const core::Questionnaire& questi
     m_pages->setObjectName(QStringLiteral("pagesStackedWidget"));
     m_clientsPage = new ClientsPage(session.service(), m_pages);
     m_clientRecordPage = new ClientRecordPage(session.service(), m_pages);
-    m_intakePage = new IntakePage(session.service(), questionnaire, m_pages);
+    m_intakePage = new IntakePage(session.service(), questionnaire, engine, m_pages);
     m_lockScreen = new LockScreen(session.service(), m_pages);
     for (QWidget* page : {static_cast<QWidget*>(m_clientsPage),
                           static_cast<QWidget*>(m_clientRecordPage),
@@ -81,6 +87,7 @@ MainWindow::MainWindow(ClinicSession& session, const core::Questionnaire& questi
     connect(m_clientRecordPage, &ClientRecordPage::backRequested, this, &MainWindow::showClients);
     connect(m_clientRecordPage, &ClientRecordPage::newIntakeRequested, this, &MainWindow::startIntake);
     connect(m_clientRecordPage, &ClientRecordPage::resumeIntakeRequested, this, &MainWindow::resumeIntake);
+    connect(m_intakePage, &IntakePage::programRequested, this, &MainWindow::generateProgram);
     connect(m_intakePage, &IntakePage::backRequested, this, [this] { openClient(m_intakePage->clientId()); });
     connect(m_lockScreen, &LockScreen::unlocked, this, [this] {
         menuBar()->setEnabled(true);
@@ -89,6 +96,12 @@ MainWindow::MainWindow(ClinicSession& session, const core::Questionnaire& questi
         m_idleLock->reset();
         updateStatus();
     });
+
+    std::vector<core::Diagnostic> programProblems;
+    m_programStarter = HomeProgramStarter::loadDefault(programProblems);
+    for (const auto& problem : programProblems) {
+        m_programStarterProblems += toQString(problem.message) + QLatin1Char('\n');
+    }
 
     createMenus();
 
@@ -147,6 +160,32 @@ void MainWindow::resumeIntake(db::RecordId clientId, db::RecordId visitId)
         m_intakePage->openVisit(clientId, visitId, clientName(clientId));
         setPage(m_intakePage);
     });
+}
+
+void MainWindow::generateProgram(db::RecordId clientId, db::RecordId visitId)
+{
+    if (!m_programStarter) {
+        MessageBox::warning(
+            this,
+            tr("No program"),
+            tr("The exercise catalogue or the program rules could not be loaded:\n%1").arg(m_programStarterProblems));
+        return;
+    }
+    try {
+        const db::HomeProgramVersionRecord saved =
+            m_programStarter->start(m_session.service(), clientId, visitId, m_intakePage->findingsPanel()->result());
+        MessageBox::information(
+            this,
+            tr("Home program saved"),
+            tr("The home program was generated from this screening and saved as version %1.").arg(saved.version));
+        openClient(clientId);
+    } catch (const core::ProgramBlockedError& blocked) {
+        MessageBox::warning(
+            this, tr("No program"), tr("No program may be generated: %1").arg(toQString(blocked.what())));
+    } catch (const Error& error) {
+        MessageBox::critical(
+            this, tr("Backscreen"), tr("The program could not be saved: %1").arg(toQString(error.what())));
+    }
 }
 
 void MainWindow::lock()

@@ -6,16 +6,22 @@
 #include <QMainWindow>
 
 #include <chrono>
+#include <memory>
 
 class QAction;
 class QLabel;
 class QStackedWidget;
+
+namespace backscreen::core {
+class ScreeningEngine;
+}
 
 namespace backscreen::app {
 
 class ClientRecordPage;
 class ClientsPage;
 class ClinicSession;
+class HomeProgramStarter;
 class IdleLock;
 class IntakePage;
 class LockScreen;
@@ -28,8 +34,11 @@ class MainWindow : public QMainWindow
     Q_OBJECT
 
 public:
-    /// The session must be signed in and outlive the window; so must `questionnaire`.
-    MainWindow(ClinicSession& session, const core::Questionnaire& questionnaire, QWidget* parent = nullptr);
+    /// The session must be signed in and outlive the window; so must `questionnaire` and `engine`.
+    MainWindow(ClinicSession& session,
+               const core::Questionnaire& questionnaire,
+               const core::ScreeningEngine& engine,
+               QWidget* parent = nullptr);
     ~MainWindow() override;
 
     ClientsPage* clientsPage() const { return m_clientsPage; }
@@ -48,6 +57,8 @@ public:
     void openClient(db::RecordId clientId);
     void startIntake(db::RecordId clientId);
     void resumeIntake(db::RecordId clientId, db::RecordId visitId);
+    /// Generates the visit's home program from the screening shown in the intake and stores it as version 1.
+    void generateProgram(db::RecordId clientId, db::RecordId visitId);
 
     /// Hides everything behind the lock screen and signs the user out until the password is given again.
     void lock();
@@ -73,6 +84,8 @@ private:
     IntakePage* m_intakePage;
     LockScreen* m_lockScreen;
     IdleLock* m_idleLock;
+    std::unique_ptr<HomeProgramStarter> m_programStarter;
+    QString m_programStarterProblems;
     QWidget* m_pageBeforeLock = nullptr;
     QLabel* m_userLabel;
     QLabel* m_databaseLabel;

@@ -5,6 +5,7 @@
 #include "core/common/DataLocator.h"
 #include "core/fhir/QuestionnaireLoader.h"
 #include "core/json/JsonReader.h"
+#include "core/screening/ScreeningEngine.h"
 #include "db/AuditLogRepository.h"
 #include "db/Database.h"
 
@@ -77,6 +78,14 @@ inline const core::Questionnaire& intakeQuestionnaire()
     static const core::QuestionnaireLoadResult result = core::QuestionnaireLoader::loadIntakeForm();
     EXPECT_TRUE(result.ok());
     return *result.questionnaire;
+}
+
+/// The screening engine over forms/, loaded once.
+inline const core::ScreeningEngine& screeningEngine()
+{
+    static const core::ScreeningEngineLoadResult result = core::ScreeningEngine::loadDefault();
+    EXPECT_TRUE(result.ok());
+    return *result.engine;
 }
 
 /// The "answers" object of a vignette in tests/data/vignettes/.

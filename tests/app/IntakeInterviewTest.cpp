@@ -2,17 +2,23 @@
 #include "IntakeKeyboard.h"
 
 #include "app/gui/ClientRecordPage.h"
+#include "app/gui/FindingsPanel.h"
 #include "app/gui/IntakePage.h"
 #include "app/gui/MainWindow.h"
+#include "app/gui/MessageBox.h"
 #include "app/gui/QuestionnaireForm.h"
 #include "core/fhir/FlatAnswers.h"
 #include "core/json/JsonWriter.h"
 
+#include <QLabel>
+#include <QPushButton>
+#include <QStandardItemModel>
 #include <QTest>
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 
 using namespace backscreen;
 using app::test::AppTestEnvironment;
@@ -29,6 +35,14 @@ struct InterviewRun
     core::JsonValue formAnswers;
     std::vector<std::string> visited;
     std::string status;
+    // What the findings panel and the program button showed after the last answer.
+    core::ScreeningResult result;
+    QString triageText;
+    QString urgencyText;
+    QString blockedText;
+    QString findingsText;
+    bool generateEnabled = false;
+    QString generateToolTip;
 };
 
 // Enters a client, starts an intake from the client's record, answers the whole vignette by keyboard and
@@ -46,7 +60,7 @@ void runInterview(const AppTestEnvironment& environment, const std::string& vign
     client.birthDate = "1980-01-01";
     run.clientId = service.addClient(client).id;
 
-    app::MainWindow window(*run.session, intakeQuestionnaire());
+    app::MainWindow window(*run.session, intakeQuestionnaire(), app::test::screeningEngine());
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
     window.openClient(run.clientId);
@@ -61,6 +75,15 @@ void runInterview(const AppTestEnvironment& environment, const std::string& vign
     run.visited = app::test::answerInterviewByKeyboard(answers);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return, Qt::ControlModifier);
     run.formAnswers = core::FlatAnswers::flatten(intakeQuestionnaire(), window.intakePage()->form()->state());
+    app::FindingsPanel* panel = window.intakePage()->findingsPanel();
+    run.result = panel->result();
+    run.triageText = panel->findChild<QLabel*>(QStringLiteral("triageLabel"))->text();
+    run.urgencyText = panel->findChild<QLabel*>(QStringLiteral("urgencyLabel"))->text();
+    run.blockedText = panel->findChild<QLabel*>(QStringLiteral("blockedLabel"))->text();
+    run.findingsText = panel->findingsText();
+    QPushButton* generate = window.intakePage()->generateProgramButton();
+    run.generateEnabled = generate->isEnabled();
+    run.generateToolTip = generate->toolTip();
     run.saveCount = window.intakePage()->saveCount();
     run.status = window.intakePage()->savedStatus();
 }
@@ -122,6 +145,40 @@ void expectSavedAndAudited(const AppTestEnvironment& environment, InterviewRun& 
             EXPECT_EQ(entry.username, "therapist");
         }
     }
+
+    // Finishing stored the screening the panel showed, with its audit row.
+    const db::ClientHistory history = run.session->service().clientHistory(run.clientId);
+    ASSERT_EQ(history.screenings.size(), 1u);
+    const db::ScreeningRecord& screening = history.screenings.front();
+    EXPECT_EQ(screening.visitId, run.visitId);
+    EXPECT_EQ(screening.triage, std::string(core::triageName(run.result.triage)));
+    EXPECT_EQ(screening.programBlocked, run.result.programBlocked);
+    EXPECT_EQ(screening.resultJson, core::JsonWriter::write(run.result.toJson()));
+    const auto screeningSaves = std::count_if(audit.begin(), audit.end(), [](const db::AuditEntry& entry) {
+        return entry.action == "create" && entry.recordType == "screening";
+    });
+    EXPECT_EQ(screeningSaves, 1);
+}
+
+// The vignette's expected session result, as the panel's result.
+void expectVignetteResult(const InterviewRun& run, const std::string& vignette)
+{
+    const auto path = std::filesystem::path(BACKSCREEN_TEST_DATA_DIR) / "vignettes" / (vignette + ".json");
+    const core::JsonValue expected = *core::JsonReader::parseFile(path).value->find("expected");
+    EXPECT_EQ(std::string(core::triageName(run.result.triage)), expected.find("triage")->asString());
+    EXPECT_EQ(run.result.programBlocked, expected.find("programBlocked")->asBool());
+    std::vector<std::string> fired;
+    for (const auto& id : expected.find("fired")->asArray()) {
+        fired.push_back(id.asString());
+    }
+    EXPECT_EQ(run.result.firedIds(), fired);
+    for (const auto& [screen, value] : expected.find("patterns")->asObject()) {
+        EXPECT_EQ(run.result.patternValue(screen), value.asString()) << screen;
+    }
+    // Every fired rule is shown with its id.
+    for (const std::string& id : fired) {
+        EXPECT_TRUE(run.findingsText.contains(QString::fromStdString(id))) << id;
+    }
 }
 
 } // namespace
@@ -132,7 +189,18 @@ TEST(IntakeInterview, RedFlagVignetteByKeyboardIsSavedAndAudited)
     InterviewRun run;
     runInterview(environment, "v01-cauda-equina", run);
     expectSavedAndAudited(environment, run, "v01-cauda-equina");
+    expectVignetteResult(run, "v01-cauda-equina");
     EXPECT_EQ(run.visited.front(), "age_years");
+    EXPECT_EQ(run.triageText, QStringLiteral("EMERGENCY"));
+    EXPECT_EQ(run.urgencyText, QStringLiteral("Emergency: send to the emergency department now; do not treat."));
+    EXPECT_TRUE(run.blockedText.startsWith(QStringLiteral("Home program blocked: EMERGENCY: red flag RF-CES-01")))
+        << run.blockedText.toStdString();
+    EXPECT_FALSE(run.generateEnabled);
+    EXPECT_EQ(run.generateToolTip, QStringLiteral("No program: ") + QString::fromStdString(run.result.blockingReason));
+    // The why of RF-CES-01: the bladder question and its answer.
+    EXPECT_TRUE(run.findingsText.contains(QStringLiteral("(bladder_new_dysfunction)")))
+        << run.findingsText.toStdString();
+    EXPECT_TRUE(run.findingsText.contains(QStringLiteral("Rule RF-CES-01 · redflags")));
 }
 
 TEST(IntakeInterview, SijVignetteByKeyboardIsSavedAndAudited)
@@ -141,6 +209,13 @@ TEST(IntakeInterview, SijVignetteByKeyboardIsSavedAndAudited)
     InterviewRun run;
     runInterview(environment, "v09-sij-pain", run);
     expectSavedAndAudited(environment, run, "v09-sij-pain");
+    expectVignetteResult(run, "v09-sij-pain");
+    EXPECT_EQ(run.triageText, QStringLiteral("NO RED FLAGS"));
+    EXPECT_TRUE(run.blockedText.isEmpty());
+    EXPECT_TRUE(run.generateEnabled);
+    EXPECT_EQ(run.generateToolTip, QStringLiteral("Generate the home program from this screening"));
+    EXPECT_TRUE(run.findingsText.contains(QStringLiteral("Sacroiliac joint\nASSESS")))
+        << run.findingsText.toStdString();
 }
 
 TEST(IntakeInterview, LowerCrossedVignetteByKeyboardIsSavedAndAudited)
@@ -149,6 +224,91 @@ TEST(IntakeInterview, LowerCrossedVignetteByKeyboardIsSavedAndAudited)
     InterviewRun run;
     runInterview(environment, "v11-flexion-lower-crossed", run);
     expectSavedAndAudited(environment, run, "v11-flexion-lower-crossed");
+    expectVignetteResult(run, "v11-flexion-lower-crossed");
+    EXPECT_EQ(run.triageText, QStringLiteral("NO RED FLAGS"));
+    EXPECT_TRUE(run.generateEnabled);
+    EXPECT_TRUE(run.findingsText.contains(QStringLiteral("Lower-crossed pattern\nLIKELY")))
+        << run.findingsText.toStdString();
+}
+
+TEST(IntakeInterview, GenerateProgramSavesVersionOneForAnUnblockedScreen)
+{
+    AppTestEnvironment environment;
+    auto session = environment.openDemoSession();
+    const auto found = session->service().searchClientsByName("Lindqvist");
+    ASSERT_EQ(found.size(), 1u);
+    const db::RecordId clientId = found.front().id;
+    app::MainWindow window(*session, intakeQuestionnaire(), app::test::screeningEngine());
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    window.openClient(clientId);
+    const db::RecordId initialVisit = session->service().clientHistory(clientId).visits.front().id;
+    window.resumeIntake(clientId, initialVisit);
+    QPushButton* generate = window.intakePage()->generateProgramButton();
+    ASSERT_TRUE(generate->isEnabled());
+    app::MessageBox::setNextAnswer(QMessageBox::Ok);
+    generate->click();
+    EXPECT_EQ(app::MessageBox::lastText(),
+              QStringLiteral("The home program was generated from this screening and saved as version 1."));
+    EXPECT_EQ(window.currentPage(), window.clientRecordPage());
+    const db::ClientHistory history = session->service().clientHistory(clientId);
+    ASSERT_EQ(history.programVersions.size(), 1u);
+    EXPECT_EQ(history.programVersions[0].version, 1);
+    EXPECT_EQ(history.programVersions[0].visitId, initialVisit);
+    EXPECT_NE(history.programVersions[0].contentJson.find("\"exercises\""), std::string::npos);
+    EXPECT_EQ(window.clientRecordPage()->programsModel()->rowCount(), 1);
+}
+
+TEST(IntakeInterview, GenerateProgramIsRefusedForTheRedFlagClient)
+{
+    AppTestEnvironment environment;
+    auto session = environment.openDemoSession();
+    const db::RecordId clientId = session->service().searchClientsByName("Hughes").front().id;
+    app::MainWindow window(*session, intakeQuestionnaire(), app::test::screeningEngine());
+    window.openClient(clientId);
+    window.resumeIntake(clientId, session->service().clientHistory(clientId).visits.front().id);
+    EXPECT_FALSE(window.intakePage()->generateProgramButton()->isEnabled());
+    // Even when asked directly, the generator refuses a blocked screening and nothing is stored.
+    app::MessageBox::setNextAnswer(QMessageBox::Ok);
+    window.generateProgram(clientId, window.intakePage()->visitId());
+    EXPECT_TRUE(app::MessageBox::lastText().startsWith(QStringLiteral("No program may be generated:")))
+        << app::MessageBox::lastText().toStdString();
+    EXPECT_TRUE(session->service().clientHistory(clientId).programVersions.empty());
+}
+
+TEST(IntakeInterview, FindingsFollowEveryAnswerLive)
+{
+    AppTestEnvironment environment;
+    auto session = environment.openDemoSession();
+    db::ClientRecord client;
+    client.familyName = "Live";
+    client.birthDate = "1960-02-03";
+    const db::RecordId clientId = session->service().addClient(client).id;
+    app::MainWindow window(*session, intakeQuestionnaire(), app::test::screeningEngine());
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    window.openClient(clientId);
+    window.startIntake(clientId);
+    app::IntakePage* page = window.intakePage();
+    auto* triage = page->findingsPanel()->findChild<QLabel*>(QStringLiteral("triageLabel"));
+    // Nothing answered: the red-flag screen is incomplete, lists what is missing and blocks the program.
+    EXPECT_EQ(triage->text(), QStringLiteral("INCOMPLETE"));
+    EXPECT_FALSE(page->generateProgramButton()->isEnabled());
+    EXPECT_TRUE(page->generateProgramButton()->toolTip().startsWith(
+        QStringLiteral("No program: INCOMPLETE: unanswered red-flag questions")));
+    EXPECT_TRUE(
+        page->findingsPanel()->findingsText().contains(QStringLiteral("Still to answer for the red-flag screen")));
+    EXPECT_TRUE(page->findingsPanel()->findingsText().contains(QStringLiteral("bladder_new_dysfunction")));
+
+    // One answer later the panel shows the emergency.
+    page->form()->questionWidget("bladder_new_dysfunction")->focusTarget()->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Y);
+    EXPECT_EQ(triage->text(), QStringLiteral("EMERGENCY"));
+    EXPECT_TRUE(page->findingsPanel()->findingsText().contains(QStringLiteral("RF-CES-01")));
+    EXPECT_FALSE(page->generateProgramButton()->isEnabled());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_N);
+    EXPECT_EQ(triage->text(), QStringLiteral("INCOMPLETE"));
+    EXPECT_FALSE(page->findingsPanel()->findingsText().contains(QStringLiteral("RF-CES-01")));
 }
 
 TEST(IntakeInterview, FinishingAnIncompleteIntakeKeepsTheDraftAndMarksTheGaps)
@@ -159,7 +319,7 @@ TEST(IntakeInterview, FinishingAnIncompleteIntakeKeepsTheDraftAndMarksTheGaps)
     client.familyName = "Draft";
     client.birthDate = "1970-06-01";
     const db::RecordId clientId = session->service().addClient(client).id;
-    app::MainWindow window(*session, intakeQuestionnaire());
+    app::MainWindow window(*session, intakeQuestionnaire(), app::test::screeningEngine());
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
     window.openClient(clientId);

@@ -51,7 +51,7 @@ TEST(MainWindow, DemoTitleAndStatusBarNameTheDemoAndTheUser)
 {
     AppTestEnvironment environment;
     auto session = environment.openDemoSession();
-    app::MainWindow window(*session, intakeQuestionnaire());
+    app::MainWindow window(*session, intakeQuestionnaire(), app::test::screeningEngine());
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
     EXPECT_EQ(window.windowTitle(),
@@ -67,7 +67,7 @@ TEST(MainWindow, RealDatabaseTitleNamesTheFile)
     AppTestEnvironment environment;
     auto session = environment.openSession();
     session->service().createFirstAdmin("admin", "Clinic Admin", "long enough 1");
-    app::MainWindow window(*session, intakeQuestionnaire());
+    app::MainWindow window(*session, intakeQuestionnaire(), app::test::screeningEngine());
     EXPECT_EQ(window.windowTitle(),
               QStringLiteral("Backscreen — %1").arg(QString::fromStdString(environment.databasePath().string())));
     EXPECT_FALSE(window.windowTitle().contains(QStringLiteral("DEMO")));
@@ -78,7 +78,7 @@ TEST(MainWindow, SearchThenEnterOpensTheClientRecord)
 {
     AppTestEnvironment environment;
     auto session = environment.openDemoSession();
-    app::MainWindow window(*session, intakeQuestionnaire());
+    app::MainWindow window(*session, intakeQuestionnaire(), app::test::screeningEngine());
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
     auto* search = window.findChild<QLineEdit*>(QStringLiteral("searchLineEdit"));
@@ -107,7 +107,7 @@ TEST(MainWindow, NewEditAndArchiveClientThroughTheDialogs)
 {
     AppTestEnvironment environment;
     auto session = environment.openDemoSession();
-    app::MainWindow window(*session, intakeQuestionnaire());
+    app::MainWindow window(*session, intakeQuestionnaire(), app::test::screeningEngine());
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
 
@@ -150,7 +150,7 @@ TEST(MainWindow, LockHidesTheDataAndSignsOutUntilThePasswordIsGiven)
     AppTestEnvironment environment;
     auto session = environment.openSession();
     session->service().createFirstAdmin("admin", "Clinic Admin", "long enough 1");
-    app::MainWindow window(*session, intakeQuestionnaire());
+    app::MainWindow window(*session, intakeQuestionnaire(), app::test::screeningEngine());
     window.show();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
     EXPECT_EQ(window.idleLock()->timeout(), std::chrono::minutes(10));
@@ -185,12 +185,12 @@ TEST(MainWindow, RemembersItsGeometry)
     AppTestEnvironment environment;
     auto session = environment.openDemoSession();
     {
-        app::MainWindow window(*session, intakeQuestionnaire());
+        app::MainWindow window(*session, intakeQuestionnaire(), app::test::screeningEngine());
         window.show();
         ASSERT_TRUE(QTest::qWaitForWindowExposed(&window));
         window.resize(1000, 700);
         window.close();
     }
-    app::MainWindow again(*session, intakeQuestionnaire());
+    app::MainWindow again(*session, intakeQuestionnaire(), app::test::screeningEngine());
     EXPECT_EQ(again.size(), QSize(1000, 700));
 }
