@@ -1,8 +1,17 @@
 #include "DemoSeeder.h"
 
+#include "HomeProgramStarter.h"
+#include "StoredScreening.h"
+
 #include "core/common/Error.h"
+#include "core/fhir/FlatAnswers.h"
+#include "core/json/JsonReader.h"
+#include "core/json/JsonWriter.h"
+#include "core/program/Program.h"
+#include "core/screening/ScreeningEngine.h"
 
 #include <fstream>
+#include <optional>
 #include <random>
 #include <sstream>
 #include <string>
@@ -34,6 +43,8 @@ struct DemoVisit
     const char* notes;
     /// The example response answered at this visit, or nullptr for a visit without an intake.
     const char* example;
+    /// A note added to the home program as a new version at this visit, or nullptr.
+    const char* programChange = nullptr;
 };
 
 struct DemoClient
@@ -80,7 +91,8 @@ std::vector<DemoClient> demoClients()
           {"2026-11-17",
            "review",
            "Pain 2/10 at worst; driving without pain. Program reduced to three times a week.",
-           nullptr}}},
+           nullptr,
+           "Review 2026-11-17: pain 2/10 at worst; do the program three times a week."}}},
         {"Patel",
          "Ravi",
          "1991-08-30",
@@ -88,6 +100,20 @@ std::vector<DemoClient> demoClients()
          "Acute strain after gardening; reassured.",
          {{"2026-11-21", "initial", "No red flags; advice and graded activity.", "clear-client.json"}}},
     };
+}
+
+core::ScreeningResult screenExample(const core::Questionnaire& intake,
+                                    const core::ScreeningEngine& engine,
+                                    const std::string& json,
+                                    const std::string& name)
+{
+    const core::JsonReadResult read = core::JsonReader::parse(json, name);
+    if (!read.ok()) {
+        throw Error(ErrorCode::FileUnreadable,
+                    name + ": the demo example is not valid JSON; expected a QuestionnaireResponse");
+    }
+    const auto parsed = core::QuestionnaireResponse::parse(*read.value, name);
+    return engine.screen(core::FlatAnswers::flatten(intake, parsed.response));
 }
 
 } // namespace
@@ -102,7 +128,11 @@ const char* DemoSeeder::therapistPassword()
     return "demo-therapist";
 }
 
-void DemoSeeder::seed(db::ClinicService& service, const std::filesystem::path& examplesDirectory)
+void DemoSeeder::seed(db::ClinicService& service,
+                      const std::filesystem::path& examplesDirectory,
+                      const core::Questionnaire& intake,
+                      const core::ScreeningEngine& engine,
+                      const HomeProgramStarter* programs)
 {
     // The administrator's password is random: nobody signs in as it in the demo.
     service.createFirstAdmin(
@@ -119,6 +149,7 @@ void DemoSeeder::seed(db::ClinicService& service, const std::filesystem::path& e
         client.contact = demo.contact;
         client.notes = demo.notes;
         const db::ClientRecord added = service.addClient(client);
+        std::optional<db::HomeProgramVersionRecord> program;
         for (const DemoVisit& demoVisit : demo.visits) {
             db::VisitRecord visit;
             visit.clientId = added.id;
@@ -133,6 +164,21 @@ void DemoSeeder::seed(db::ClinicService& service, const std::filesystem::path& e
                 response.questionnaireVersion = intakeVersion;
                 response.responseJson = readExample(examplesDirectory, demoVisit.example);
                 service.saveQuestionnaireResponse(response);
+                const core::ScreeningResult result =
+                    screenExample(intake, engine, response.responseJson, demoVisit.example);
+                service.saveScreening(StoredScreening::toRecord(savedVisit.id, result));
+                if (programs != nullptr && !result.programBlocked) {
+                    program = programs->start(service, added.id, savedVisit.id, result);
+                }
+            }
+            if (demoVisit.programChange != nullptr && program) {
+                core::Program changed = core::Program::fromJson(
+                    *core::JsonReader::parse(program->contentJson, "demo program").value, "demo program");
+                changed.addNote(demoVisit.programChange);
+                db::HomeProgramVersionRecord next = *program;
+                next.visitId = savedVisit.id;
+                next.contentJson = core::JsonWriter::write(changed.toJson());
+                program = service.saveHomeProgram(next);
             }
         }
     }

@@ -74,11 +74,19 @@ db::HomeProgramVersionRecord HomeProgramStarter::start(db::ClinicService& servic
 {
     const core::ProgramGenerator generator(m_catalogue, m_ruleset);
     const core::GeneratedProgram generated = generator.generate(requestFor(result));
-    db::HomeProgramVersionRecord first;
-    first.clientId = clientId;
-    first.visitId = visitId;
-    first.contentJson = core::JsonWriter::write(generated.program.toJson());
-    return service.createHomeProgram(first);
+    db::HomeProgramVersionRecord record;
+    record.clientId = clientId;
+    record.visitId = visitId;
+    record.contentJson = core::JsonWriter::write(generated.program.toJson());
+    const db::ClientHistory history = service.clientHistory(clientId);
+    if (history.programVersions.empty()) {
+        return service.createHomeProgram(record);
+    }
+    // Versions are listed by program, then version: the last one is the newest of the newest program.
+    const db::HomeProgramVersionRecord& latest = history.programVersions.back();
+    record.programId = latest.programId;
+    record.version = latest.version;
+    return service.saveHomeProgram(record);
 }
 
 } // namespace backscreen::app

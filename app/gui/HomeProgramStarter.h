@@ -13,9 +13,10 @@
 
 namespace backscreen::app {
 
-/// Turns a screening into the client's first home program: builds the program request from the screening
-/// result, generates the default program with core::ProgramGenerator and stores it as version 1 of a new
-/// home program through the clinic service (audited). Editing the program is the program editor's job.
+/// Turns a screening into the client's home program: builds the program request from the screening result,
+/// generates the default program with core::ProgramGenerator and stores it through the clinic service
+/// (audited): as version 1 of a new program, or, when the client has a program already, as its next
+/// version (older versions are kept). Editing the program is the program editor's job.
 class HomeProgramStarter
 {
 public:

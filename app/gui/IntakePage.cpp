@@ -4,6 +4,7 @@
 #include "MessageBox.h"
 #include "QuestionWidget.h"
 #include "QuestionnaireForm.h"
+#include "StoredScreening.h"
 #include "TextConversion.h"
 
 #include "core/common/Error.h"
@@ -222,18 +223,7 @@ void IntakePage::rescreen()
 
 void IntakePage::saveScreening()
 {
-    const core::ScreeningResult& result = m_findingsPanel->result();
-    db::ScreeningRecord record;
-    record.visitId = m_visitId;
-    record.triage = std::string(core::triageName(result.triage));
-    record.programBlocked = result.programBlocked;
-    core::JsonValue::Object versions;
-    for (const core::RulesetStamp& stamp : result.rulesets) {
-        versions.emplace_back(stamp.id, stamp.version);
-    }
-    record.rulesetVersions = core::JsonWriter::write(core::JsonValue(std::move(versions)));
-    record.resultJson = core::JsonWriter::write(result.toJson());
-    record.answersJson = core::JsonWriter::write(result.answers);
+    const db::ScreeningRecord record = StoredScreening::toRecord(m_visitId, m_findingsPanel->result());
     try {
         m_service.saveScreening(record);
     } catch (const Error& error) {

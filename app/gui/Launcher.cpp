@@ -3,6 +3,7 @@
 #include "ClinicSession.h"
 #include "DemoSeeder.h"
 #include "FirstRunDialog.h"
+#include "HomeProgramStarter.h"
 #include "LoginDialog.h"
 #include "MainWindow.h"
 #include "MessageBox.h"
@@ -96,7 +97,13 @@ int Launcher::run(QApplication& application)
             const bool exists = std::filesystem::exists(path);
             session = std::make_unique<ClinicSession>(db::DatabaseLocation::parse(path.string()), true);
             if (!exists || session->service().needsSetup()) {
-                DemoSeeder::seed(session->service(), core::formsDirectory() / "examples");
+                std::vector<core::Diagnostic> programProblems;
+                const auto programs = HomeProgramStarter::loadDefault(programProblems);
+                DemoSeeder::seed(session->service(),
+                                 core::formsDirectory() / "examples",
+                                 *intake.questionnaire,
+                                 *screening.engine,
+                                 programs.get());
             } else {
                 DemoSeeder::signIn(session->service());
             }

@@ -2,6 +2,7 @@
 
 #include "app/gui/ClinicSession.h"
 #include "app/gui/DemoSeeder.h"
+#include "app/gui/HomeProgramStarter.h"
 #include "core/common/DataLocator.h"
 #include "core/fhir/QuestionnaireLoader.h"
 #include "core/json/JsonReader.h"
@@ -20,6 +21,22 @@
 #include <string>
 
 namespace backscreen::app::test {
+
+/// The intake Questionnaire, loaded once.
+inline const core::Questionnaire& intakeQuestionnaire()
+{
+    static const core::QuestionnaireLoadResult result = core::QuestionnaireLoader::loadIntakeForm();
+    EXPECT_TRUE(result.ok());
+    return *result.questionnaire;
+}
+
+/// The screening engine over forms/, loaded once.
+inline const core::ScreeningEngine& screeningEngine()
+{
+    static const core::ScreeningEngineLoadResult result = core::ScreeningEngine::loadDefault();
+    EXPECT_TRUE(result.ok());
+    return *result.engine;
+}
 
 /// A fresh temporary directory per test holding the SQLite file and the QSettings of the test, so no test
 /// sees another's database or remembered window geometry.
@@ -54,7 +71,14 @@ public:
     std::unique_ptr<ClinicSession> openDemoSession() const
     {
         auto session = openSession(true);
-        DemoSeeder::seed(session->service(), core::formsDirectory() / "examples");
+        std::vector<core::Diagnostic> problems;
+        const auto programs = HomeProgramStarter::loadDefault(problems);
+        EXPECT_NE(programs, nullptr);
+        DemoSeeder::seed(session->service(),
+                         core::formsDirectory() / "examples",
+                         intakeQuestionnaire(),
+                         screeningEngine(),
+                         programs.get());
         return session;
     }
 
@@ -71,22 +95,6 @@ public:
 private:
     QTemporaryDir m_directory;
 };
-
-/// The intake Questionnaire, loaded once.
-inline const core::Questionnaire& intakeQuestionnaire()
-{
-    static const core::QuestionnaireLoadResult result = core::QuestionnaireLoader::loadIntakeForm();
-    EXPECT_TRUE(result.ok());
-    return *result.questionnaire;
-}
-
-/// The screening engine over forms/, loaded once.
-inline const core::ScreeningEngine& screeningEngine()
-{
-    static const core::ScreeningEngineLoadResult result = core::ScreeningEngine::loadDefault();
-    EXPECT_TRUE(result.ok());
-    return *result.engine;
-}
 
 /// The "answers" object of a vignette in tests/data/vignettes/.
 inline core::JsonValue vignetteAnswers(const std::string& name)

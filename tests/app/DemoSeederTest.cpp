@@ -47,6 +47,24 @@ TEST(DemoSeeder, CreatesTheDemoClientsWithTheirVisitsAndIntakes)
     EXPECT_EQ(lowerCrossed.visits[2].kind, "review");
     ASSERT_EQ(lowerCrossed.responses.size(), 1u);
     EXPECT_EQ(lowerCrossed.responses[0].visitId, lowerCrossed.visits[0].id);
+
+    // Each intake is screened and stored; the program follows the screening.
+    ASSERT_EQ(redFlag.screenings.size(), 1u);
+    EXPECT_EQ(redFlag.screenings[0].triage, "EMERGENCY");
+    EXPECT_TRUE(redFlag.screenings[0].programBlocked);
+    EXPECT_TRUE(redFlag.programVersions.empty());
+    ASSERT_EQ(sij.screenings.size(), 1u);
+    EXPECT_EQ(sij.screenings[0].triage, "NONE");
+    EXPECT_EQ(sij.programVersions.size(), 1u);
+    ASSERT_EQ(lowerCrossed.screenings.size(), 1u);
+    EXPECT_EQ(lowerCrossed.screenings[0].triage, "NONE");
+    EXPECT_NE(lowerCrossed.screenings[0].resultJson.find("\"lcs\":\"LIKELY\""), std::string::npos);
+    ASSERT_EQ(lowerCrossed.programVersions.size(), 2u);
+    EXPECT_EQ(lowerCrossed.programVersions[0].version, 1);
+    EXPECT_EQ(lowerCrossed.programVersions[0].visitId, lowerCrossed.visits[0].id);
+    EXPECT_EQ(lowerCrossed.programVersions[1].version, 2);
+    EXPECT_EQ(lowerCrossed.programVersions[1].visitId, lowerCrossed.visits[2].id);
+    EXPECT_NE(lowerCrossed.programVersions[1].contentJson.find("three times a week"), std::string::npos);
 }
 
 TEST(DemoSeeder, RefusesADatabaseThatHasUsers)
@@ -55,7 +73,11 @@ TEST(DemoSeeder, RefusesADatabaseThatHasUsers)
     auto session = environment.openSession();
     session->service().createFirstAdmin("admin", "Clinic admin", "correct horse battery");
     try {
-        app::DemoSeeder::seed(session->service(), core::formsDirectory() / "examples");
+        app::DemoSeeder::seed(session->service(),
+                              core::formsDirectory() / "examples",
+                              app::test::intakeQuestionnaire(),
+                              app::test::screeningEngine(),
+                              nullptr);
         FAIL() << "a database with users was seeded";
     } catch (const Error& error) {
         EXPECT_EQ(error.code(), ErrorCode::AlreadySetUp);

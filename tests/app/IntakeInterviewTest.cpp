@@ -231,7 +231,7 @@ TEST(IntakeInterview, LowerCrossedVignetteByKeyboardIsSavedAndAudited)
         << run.findingsText.toStdString();
 }
 
-TEST(IntakeInterview, GenerateProgramSavesVersionOneForAnUnblockedScreen)
+TEST(IntakeInterview, GenerateProgramSavesTheNextVersionForAnUnblockedScreen)
 {
     AppTestEnvironment environment;
     auto session = environment.openDemoSession();
@@ -249,14 +249,16 @@ TEST(IntakeInterview, GenerateProgramSavesVersionOneForAnUnblockedScreen)
     app::MessageBox::setNextAnswer(QMessageBox::Ok);
     generate->click();
     EXPECT_EQ(app::MessageBox::lastText(),
-              QStringLiteral("The home program was generated from this screening and saved as version 1."));
+              QStringLiteral("The home program was generated from this screening and saved as version 3."));
     EXPECT_EQ(window.currentPage(), window.clientRecordPage());
+    // The demo client had versions 1 and 2 of one program; the generated one is version 3 of it.
     const db::ClientHistory history = session->service().clientHistory(clientId);
-    ASSERT_EQ(history.programVersions.size(), 1u);
-    EXPECT_EQ(history.programVersions[0].version, 1);
-    EXPECT_EQ(history.programVersions[0].visitId, initialVisit);
-    EXPECT_NE(history.programVersions[0].contentJson.find("\"exercises\""), std::string::npos);
-    EXPECT_EQ(window.clientRecordPage()->programsModel()->rowCount(), 1);
+    ASSERT_EQ(history.programVersions.size(), 3u);
+    EXPECT_EQ(history.programVersions[2].programId, history.programVersions[0].programId);
+    EXPECT_EQ(history.programVersions[2].version, 3);
+    EXPECT_EQ(history.programVersions[2].visitId, initialVisit);
+    EXPECT_NE(history.programVersions[2].contentJson.find("\"exercises\""), std::string::npos);
+    EXPECT_EQ(window.clientRecordPage()->programsModel()->rowCount(), 3);
 }
 
 TEST(IntakeInterview, GenerateProgramIsRefusedForTheRedFlagClient)
