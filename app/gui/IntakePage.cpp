@@ -53,7 +53,7 @@ IntakePage::IntakePage(db::ClinicService& service,
     splitter->addWidget(m_findingsPanel);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 2);
-    splitter->setSizes({760, 480});
+    splitter->setSizes({780, 480});
 
     m_generateProgramButton = new QPushButton(tr("&Generate program"), this);
     m_generateProgramButton->setObjectName(QStringLiteral("generateProgramButton"));

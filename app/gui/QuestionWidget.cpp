@@ -62,6 +62,10 @@ QuestionWidget::QuestionWidget(const core::QuestionnaireItem& item, std::size_t 
     m_questionLabel = new QLabel(this);
     m_questionLabel->setObjectName(QStringLiteral("questionLabel"));
     m_questionLabel->setWordWrap(true);
+    // Long questions wrap to the width the form gives them instead of widening the form.
+    QSizePolicy wrapping(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    wrapping.setHeightForWidth(true);
+    m_questionLabel->setSizePolicy(wrapping);
     m_questionLabel->setTextFormat(Qt::PlainText);
     m_questionLabel->setText(item.required ? text + QStringLiteral(" *") : text);
     m_questionLabel->setToolTip(item.required ? tr("Required question (%1)").arg(toQString(item.linkId))
@@ -71,6 +75,7 @@ QuestionWidget::QuestionWidget(const core::QuestionnaireItem& item, std::size_t 
     m_messageLabel->setObjectName(QStringLiteral("validationLabel"));
     m_messageLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
     m_messageLabel->setWordWrap(true);
+    m_messageLabel->setSizePolicy(wrapping);
     m_messageLabel->hide();
 
     auto* layout = new QVBoxLayout(this);
@@ -194,7 +199,13 @@ void QuestionWidget::buildChoice()
 {
     const QString question = toQString(m_item.text);
     if (m_item.answerOptions.size() <= static_cast<std::size_t>(maxRadioOptions)) {
-        auto* row = new QHBoxLayout;
+        // Short options sit in a row; long ones in a column, so they never widen the form.
+        qsizetype textLength = 0;
+        for (const core::AnswerOption& option : m_item.answerOptions) {
+            textLength += optionText(option.value).size();
+        }
+        QBoxLayout* row = textLength > 36 ? static_cast<QBoxLayout*>(new QVBoxLayout) : new QHBoxLayout;
+        row->setSpacing(textLength > 36 ? 2 : 12);
         m_buttonGroup = new QButtonGroup(this);
         m_buttonGroup->setExclusive(true);
         int number = 1;

@@ -40,7 +40,7 @@ QuestionnaireForm::QuestionnaireForm(const core::Questionnaire& questionnaire, Q
     m_sectionListWidget->setAccessibleName(tr("Sections of the form"));
     m_sectionListWidget->setToolTip(tr("Sections (Alt+Right / Alt+Left to move between them)"));
     m_sectionListWidget->setFocusPolicy(Qt::ClickFocus);
-    m_sectionListWidget->setMaximumWidth(260);
+    m_sectionListWidget->setMaximumWidth(230);
     m_sectionListWidget->setWordWrap(true);
     m_sectionStack = new QStackedWidget(this);
     m_sectionStack->setObjectName(QStringLiteral("sectionStackedWidget"));
@@ -70,6 +70,7 @@ QuestionnaireForm::QuestionnaireForm(const core::Questionnaire& questionnaire, Q
         auto* scrollArea = new QScrollArea(m_sectionStack);
         scrollArea->setObjectName(QStringLiteral("sectionScrollArea"));
         scrollArea->setWidgetResizable(true);
+        scrollArea->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
         scrollArea->setWidget(page);
         scrollArea->setFocusPolicy(Qt::NoFocus);
         m_sectionStack->addWidget(scrollArea);
@@ -134,9 +135,21 @@ QWidget* QuestionnaireForm::buildItem(std::size_t index, QWidget* parent)
     const core::QuestionnaireItem& item = m_questionnaire.items()[index];
     QWidget* widget = nullptr;
     if (item.type == core::ItemType::Group) {
-        auto* box = new QGroupBox(toQString(item.text), parent);
+        // The title is a wrapping label rather than the box's title, which cannot wrap and would widen the form.
+        auto* box = new QGroupBox(parent);
         box->setObjectName(toQString(item.linkId) + QStringLiteral("GroupBox"));
+        box->setAccessibleName(toQString(item.text));
         auto* boxLayout = new QVBoxLayout(box);
+        auto* title = new QLabel(toQString(item.text), box);
+        title->setObjectName(QStringLiteral("groupTitleLabel"));
+        title->setWordWrap(true);
+        QSizePolicy wrapping(QSizePolicy::Ignored, QSizePolicy::Preferred);
+        wrapping.setHeightForWidth(true);
+        title->setSizePolicy(wrapping);
+        QFont titleFont = title->font();
+        titleFont.setBold(true);
+        title->setFont(titleFont);
+        boxLayout->addWidget(title);
         for (std::size_t child : item.children) {
             boxLayout->addWidget(buildItem(child, box));
         }
