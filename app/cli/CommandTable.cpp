@@ -12,9 +12,8 @@ const std::vector<CliCommand>& commandTable()
 {
     static const std::vector<CliCommand> table = {
         {"handout",
-         "handout (--from REQUEST.json | --program PROGRAM.json) --out FILE.pdf [--page-size a4|letter] [--clinic "
-         "NAME] "
-         "[--client NAME] [--therapist NAME] [--date TEXT]",
+         "handout (--from REQUEST.json | --program PROGRAM.json) --out FILE.pdf [--page-size a4|letter] "
+         "[--clinic NAME] [--client NAME] [--therapist NAME] [--date TEXT]",
          "Render the printed home-program handout (PDF) from a program request or a saved program; exit 1 when the "
          "screening blocks a program.",
          runHandoutCommand},

@@ -16,10 +16,12 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <unistd.h>
 
 namespace backscreen::app {
 
@@ -43,6 +45,18 @@ std::unique_ptr<QGuiApplication> ensureGuiApplication()
         return nullptr;
     }
     setenv("QT_QPA_PLATFORM", "offscreen", 0);
+    // Without a runtime directory Qt warns on stderr; a private one under the temporary folder keeps the
+    // command's output clean when run from scripts and services.
+    if (std::getenv("XDG_RUNTIME_DIR") == nullptr) {
+        std::filesystem::path runtime =
+            std::filesystem::temp_directory_path() / ("backscreen-runtime-" + std::to_string(getuid()));
+        std::error_code error;
+        std::filesystem::create_directories(runtime, error);
+        std::filesystem::permissions(runtime, std::filesystem::perms::owner_all, error);
+        if (!error) {
+            setenv("XDG_RUNTIME_DIR", runtime.c_str(), 1);
+        }
+    }
     static int argc = 1;
     static char name[] = "backscreen-cli";
     static char* argv[] = {name, nullptr};

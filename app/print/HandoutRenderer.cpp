@@ -13,6 +13,7 @@
 #include <QSvgRenderer>
 
 #include <algorithm>
+#include <functional>
 #include <variant>
 
 namespace backscreen::app {
@@ -21,9 +22,9 @@ namespace {
 
 // Points; the PDF writer runs at 72 dpi so one device unit is one point.
 constexpr double marginSide = 50.0;
-constexpr double marginTop = 50.0;
-constexpr double marginBottom = 50.0;
-constexpr double blockGap = 14.0;
+constexpr double marginTop = 46.0;
+constexpr double marginBottom = 46.0;
+constexpr double blockGap = 10.0;
 constexpr double blockPadding = 10.0;
 
 const QColor ink(0x11, 0x11, 0x11);
@@ -37,13 +38,32 @@ QString text(const std::string& utf8)
     return QString::fromStdString(utf8);
 }
 
-/// Catalogue text for the client: cross-references meant for the clinician ("(EX-CO-01)", "(G5)",
-/// "see RAD-E1") are left out.
-QString clientText(const std::string& utf8)
+/// Catalogue text for the client. References meant for the clinician are reworded or left out: "(G5)",
+/// "(EX-CO-01)" and "(neural, see RAD-E1)" go, "see G6" points at the nerve-friendly form, another
+/// exercise's id becomes its name, and "None specific beyond G5" points at the safety box.
+QString clientText(const std::string& utf8, const core::ExerciseCatalogue& catalogue)
 {
-    static const QRegularExpression crossReference(
-        QStringLiteral(R"(\s*\((?:[^()]*?(?:EX-[A-Z]{2}-\d{2}|\bG\d\b|RAD-E\d|LCS-[A-Z]\d{2})[^()]*)\))"));
-    return QString::fromStdString(utf8).remove(crossReference);
+    static const QRegularExpression noneSpecific(QStringLiteral(R"(^None specific beyond .*$)"));
+    static const QRegularExpression bareReference(
+        QStringLiteral(R"(\s*\((?:G\d(?: and G\d)?|EX-[A-Z]{2}-\d{2}|neural, see RAD-E\d)\))"));
+    static const QRegularExpression seeG6(QStringLiteral(R"(see G6)"));
+    static const QRegularExpression exerciseId(QStringLiteral(R"(EX-[A-Z]{2}-\d{2})"));
+    QString result = QString::fromStdString(utf8);
+    if (noneSpecific.match(result).hasMatch()) {
+        return QStringLiteral("Nothing special beyond the stop-and-call-us advice.");
+    }
+    result.remove(bareReference);
+    result.replace(seeG6, QStringLiteral("use the nerve-friendly form"));
+    static const QRegularExpression exerciseGroup(QStringLiteral(R"(the EX-[A-Z]{2} exercises)"));
+    result.replace(exerciseGroup, QStringLiteral("the other exercises"));
+    QRegularExpressionMatch match;
+    while ((match = exerciseId.match(result)).hasMatch()) {
+        const core::Exercise* named = catalogue.find(match.captured().toStdString());
+        QString name = named == nullptr ? QStringLiteral("another exercise")
+                                        : QStringLiteral("the ") + QString::fromStdString(named->name).toLower();
+        result.replace(match.capturedStart(), match.capturedLength(), name);
+    }
+    return result;
 }
 
 QFont font(double points, bool bold = false, bool italic = false)
@@ -121,9 +141,10 @@ struct Block
 class BlockBuilder
 {
 public:
-    BlockBuilder(QPaintDevice& device, double width)
+    BlockBuilder(QPaintDevice& device, double width, const core::ExerciseCatalogue& catalogue)
         : m_device(device)
         , m_width(width)
+        , m_catalogue(catalogue)
     {}
 
     double width() const { return m_width; }
@@ -174,7 +195,7 @@ public:
             QFont markerFont = textFont;
             markerFont.setBold(numbered);
             textAt(x, y, hang, marker, markerFont, numbered ? ink : secondary);
-            y += textAt(x + hang, y, width - hang, clientText(entries[index]), textFont) + spacing;
+            y += textAt(x + hang, y, width - hang, clientText(entries[index], m_catalogue), textFont) + spacing;
         }
         return y - top;
     }
@@ -210,6 +231,7 @@ public:
 private:
     QPaintDevice& m_device;
     double m_width;
+    const core::ExerciseCatalogue& m_catalogue;
     double m_y = 0.0;
     std::vector<Item> m_items;
     std::vector<std::pair<QRectF, std::string>> m_illustrationBoxes;
@@ -241,83 +263,27 @@ void paintItems(QPainter& painter, const std::vector<Item>& items, QPointF origi
     painter.setBrush(Qt::NoBrush);
 }
 
-} // namespace
-
-HandoutRenderer::HandoutRenderer(const core::ExerciseCatalogue& catalogue, const core::ProgramRuleset& ruleset)
-    : m_catalogue(catalogue)
-    , m_ruleset(ruleset)
-{}
-
-HandoutRenderer::~HandoutRenderer() = default;
-
-QSvgRenderer& HandoutRenderer::illustration(const std::filesystem::path& path) const
+/// Builds the handout's blocks for one page width; writePdf paginates and paints them.
+class HandoutComposer
 {
-    auto found = m_illustrations.find(path.string());
-    if (found != m_illustrations.end()) {
-        return *found->second;
-    }
-    auto renderer = std::make_unique<QSvgRenderer>(QString::fromStdString(path.string()));
-    if (!renderer->isValid()) {
-        throw Error(ErrorCode::HandoutIllustrationUnreadable,
-                    path.string() + ": illustration cannot be read or parsed; expected an SVG file");
-    }
-    QSvgRenderer& result = *renderer;
-    m_illustrations.emplace(path.string(), std::move(renderer));
-    return result;
-}
-
-HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
-                                        const HandoutDetails& details,
-                                        HandoutPageSize pageSize,
-                                        const std::string& path) const
-{
-    QFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
-        throw Error(ErrorCode::HandoutWriteFailed,
-                    path + ": cannot write the handout: " + file.errorString().toStdString());
-    }
-    HandoutLayout layout = writePdf(program, details, pageSize, file);
-    file.close();
-    if (file.error() != QFileDevice::NoError) {
-        throw Error(ErrorCode::HandoutWriteFailed,
-                    path + ": cannot write the handout: " + file.errorString().toStdString());
-    }
-    return layout;
-}
-
-HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
-                                        const HandoutDetails& details,
-                                        HandoutPageSize pageSize,
-                                        QIODevice& device) const
-{
-    for (std::size_t index = 0; index < program.exercises.size(); ++index) {
-        if (m_catalogue.find(program.exercises[index].exerciseId) == nullptr) {
-            throw Error(ErrorCode::ProgramInvalid,
-                        "program at /exercises/" + std::to_string(index) + "/exerciseId: exercise \""
-                            + program.exercises[index].exerciseId + "\" is not in the catalogue "
-                            + m_catalogue.version());
-        }
-    }
-    QPdfWriter writer(&device);
-    writer.setResolution(72);
-    writer.setPageSize(QPageSize(pageSize == HandoutPageSize::A4 ? QPageSize::A4 : QPageSize::Letter));
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-    writer.setTitle(QStringLiteral("Home exercise program"));
-    writer.setCreator(QStringLiteral("Backscreen"));
-
-    HandoutLayout layout;
-    layout.pageSize = writer.pageLayout().fullRectPoints().size();
-    layout.printableArea = QRectF(marginSide,
-                                  marginTop,
-                                  layout.pageSize.width() - 2 * marginSide,
-                                  layout.pageSize.height() - marginTop - marginBottom);
-    const double width = layout.printableArea.width();
-
-    std::vector<Block> blocks;
+public:
+    HandoutComposer(QPaintDevice& device,
+                    double width,
+                    const core::ExerciseCatalogue& catalogue,
+                    const core::ProgramRuleset& ruleset,
+                    std::function<QSvgRenderer&(const std::filesystem::path&)> illustration)
+        : m_device(device)
+        , m_width(width)
+        , m_catalogue(catalogue)
+        , m_ruleset(ruleset)
+        , m_illustration(std::move(illustration))
+    {}
 
     // Header: clinic, title, and who/when/version.
+    Block header(const core::Program& program, const HandoutDetails& details) const
     {
-        BlockBuilder builder(writer, width);
+        const double width = m_width;
+        BlockBuilder builder(m_device, width, m_catalogue);
         QString clinic =
             details.clinicName.empty() ? QStringLiteral("Home exercise program") : text(details.clinicName);
         double clinicHeight = builder.textAt(0, 0, width * 0.62, clinic, font(17, true));
@@ -354,35 +320,15 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
         builder.advance(rowHeight + 6);
         builder.add(LineItem{QPointF(0, builder.y()), QPointF(width, builder.y()), rule, 0.6});
         builder.advance(2);
-        blocks.push_back(builder.finish(Block::Kind::Section, "header"));
-    }
-
-    // How to do the exercises: the catalogue's handout rules plus how to use the chart.
-    {
-        BlockBuilder builder(writer, width);
-        const double inner = width - 2 * blockPadding;
-        builder.advance(blockPadding);
-        builder.textAt(blockPadding, builder.y(), inner, QStringLiteral("How to do your exercises"), font(11.5, true));
-        builder.advance(18);
-        std::vector<std::string> lines = {
-            "Do the exercises in the order shown, at the dose written under \"How much\". Tick the chart each time "
-            "you do one."};
-        for (const core::HandoutRule& handoutRule : m_catalogue.handoutRules()) {
-            if (handoutRule.id != "G5") {
-                lines.push_back(handoutRule.text);
-            }
-        }
-        builder.advance(builder.list(blockPadding, builder.y(), inner, lines, font(9.5), false));
-        builder.advance(blockPadding - 2);
-        builder.addBehind(BoxItem{QRectF(0, 0, width, builder.y()), QColor(0, 0, 0, 0), 0.0, lightFill, 5.0});
-        blocks.push_back(builder.finish(Block::Kind::Section, "instructions"));
+        return builder.finish(Block::Kind::Section, "header");
     }
 
     // The exercises at a glance, with the page each is on (filled in after pagination).
-    std::size_t glanceBlock = blocks.size();
-    std::vector<std::size_t> glancePageItems;
-    if (!program.exercises.empty()) {
-        BlockBuilder builder(writer, width);
+    /// `pageItems` receives the index of each row's page text, filled in after pagination.
+    Block exerciseList(const core::Program& program, std::vector<std::size_t>& glancePageItems) const
+    {
+        const double width = m_width;
+        BlockBuilder builder(m_device, width, m_catalogue);
         builder.textAt(0, 0, width, QStringLiteral("Your exercises"), font(11.5, true));
         builder.advance(19);
         for (std::size_t index = 0; index < program.exercises.size(); ++index) {
@@ -394,12 +340,7 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
             double nameHeight = builder.textAt(24, rowTop + 2, width * 0.62, text(exercise.name), font(9.5, true));
             QString kind = QString::fromLatin1(core::exerciseCategoryName(exercise.category));
             kind[0] = kind[0].toUpper();
-            builder.textAt(24 + width * 0.5 + 8,
-                           rowTop + 3,
-                           width * 0.5 - 100,
-                           kind + QStringLiteral(" · ") + text(exercise.target),
-                           font(8.5),
-                           secondary);
+            builder.textAt(24 + width * 0.62 + 8, rowTop + 3, width * 0.38 - 100, kind, font(8.5), secondary);
             glancePageItems.push_back(builder.itemCount());
             builder.textAt(width - 60,
                            rowTop + 3,
@@ -411,30 +352,15 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
             builder.advance(std::max(18.0, nameHeight + 5));
             builder.add(LineItem{QPointF(0, builder.y() - 1.5), QPointF(width, builder.y() - 1.5), fill, 0.8});
         }
-        blocks.push_back(builder.finish(Block::Kind::Section, "exercises"));
-    }
-
-    // The program's own notes, precautions and further-assessment lines.
-    if (!program.notes.empty() || !program.precautions.empty() || !program.furtherAssessment.empty()) {
-        BlockBuilder builder(writer, width);
-        auto group = [&](const QString& heading, const std::vector<std::string>& entries) {
-            if (entries.empty()) {
-                return;
-            }
-            builder.textAt(0, builder.y(), width, heading, font(11.5, true));
-            builder.advance(17);
-            builder.advance(builder.list(0, builder.y(), width, entries, font(9.5), false) + 6);
-        };
-        group(QStringLiteral("Notes for you"), program.notes);
-        group(QStringLiteral("Take care"), program.precautions);
-        group(QStringLiteral("Next steps"), program.furtherAssessment);
-        blocks.push_back(builder.finish(Block::Kind::Section, "notes"));
+        return builder.finish(Block::Kind::Section, "exercises");
     }
 
     // Stop and call us: G5 and the red-flag safety-netting.
+    Block safety() const
     {
+        const double width = m_width;
         const core::SafetyNet& safety = m_ruleset.safetyNet();
-        BlockBuilder builder(writer, width);
+        BlockBuilder builder(m_device, width, m_catalogue);
         const double inner = width - 2 * blockPadding;
         builder.advance(blockPadding);
         builder.add(CircleItem{QRectF(blockPadding, builder.y() + 1, 18, 18), ink});
@@ -452,14 +378,57 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
         part(QStringLiteral("Contact your doctor the same day if:"), safety.sameDayDoctor);
         builder.advance(blockPadding - 5);
         builder.addBehind(BoxItem{QRectF(1, 1, width - 2, builder.y() - 2), ink, 2.0, QColor(0, 0, 0, 0), 6.0});
-        blocks.push_back(builder.finish(Block::Kind::Section, "safety"));
+        return builder.finish(Block::Kind::Section, "safety");
+    }
+
+    // The program's own notes, precautions and further-assessment lines.
+    Block notes(const core::Program& program) const
+    {
+        const double width = m_width;
+        BlockBuilder builder(m_device, width, m_catalogue);
+        auto group = [&](const QString& heading, const std::vector<std::string>& entries) {
+            if (entries.empty()) {
+                return;
+            }
+            builder.textAt(0, builder.y(), width, heading, font(11.5, true));
+            builder.advance(17);
+            builder.advance(builder.list(0, builder.y(), width, entries, font(9.5), false) + 6);
+        };
+        group(QStringLiteral("Notes for you"), program.notes);
+        group(QStringLiteral("Take care"), program.precautions);
+        group(QStringLiteral("Next steps"), program.furtherAssessment);
+        return builder.finish(Block::Kind::Section, "notes");
+    }
+
+    // How to do the exercises: the catalogue's handout rules plus how to use the chart.
+    Block instructions() const
+    {
+        const double width = m_width;
+        BlockBuilder builder(m_device, width, m_catalogue);
+        const double inner = width - 2 * blockPadding;
+        builder.advance(blockPadding);
+        builder.textAt(blockPadding, builder.y(), inner, QStringLiteral("How to do your exercises"), font(11.5, true));
+        builder.advance(18);
+        std::vector<std::string> lines = {
+            "Do the exercises in the order shown, at the dose written under \"How much\". Tick the chart each time "
+            "you do one."};
+        for (const core::HandoutRule& handoutRule : m_catalogue.handoutRules()) {
+            if (handoutRule.id != "G5") {
+                lines.push_back(handoutRule.text);
+            }
+        }
+        builder.advance(builder.list(blockPadding, builder.y(), inner, lines, font(9.5), false));
+        builder.advance(blockPadding - 2);
+        builder.addBehind(BoxItem{QRectF(0, 0, width, builder.y()), QColor(0, 0, 0, 0), 0.0, lightFill, 5.0});
+        return builder.finish(Block::Kind::Section, "instructions");
     }
 
     // One block per exercise.
-    for (std::size_t index = 0; index < program.exercises.size(); ++index) {
-        const core::ProgramExercise& item = program.exercises[index];
+    Block exercise(const core::ProgramExercise& item, std::size_t index) const
+    {
+        const double width = m_width;
         const core::Exercise& exercise = *m_catalogue.find(item.exerciseId);
-        BlockBuilder builder(writer, width);
+        BlockBuilder builder(m_device, width, m_catalogue);
         const double inner = width - 2 * blockPadding;
         const double left = blockPadding;
         builder.advance(blockPadding);
@@ -479,7 +448,7 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
         double subtitleHeight = builder.textAt(left + 30,
                                                builder.y(),
                                                (inner - 30) * (tips.isEmpty() ? 1.0 : 0.55),
-                                               kind + QStringLiteral(" · ") + text(exercise.target),
+                                               kind + QStringLiteral(" · ") + clientText(exercise.target, m_catalogue),
                                                font(8.5),
                                                secondary);
         if (!tips.isEmpty()) {
@@ -595,10 +564,12 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
         // Starting position and steps, with their labels in a narrow column on the left.
         const double labelColumn = 58;
         builder.textAt(left, builder.y(), labelColumn, QStringLiteral("Start"), font(9.5, true));
-        builder.advance(
-            builder.textAt(
-                left + labelColumn, builder.y(), inner - labelColumn, clientText(exercise.startPosition), font(9.5))
-            + 5);
+        builder.advance(builder.textAt(left + labelColumn,
+                                       builder.y(),
+                                       inner - labelColumn,
+                                       clientText(exercise.startPosition, m_catalogue),
+                                       font(9.5))
+                        + 5);
         builder.textAt(left, builder.y(), labelColumn, QStringLiteral("Steps"), font(9.5, true));
         builder.advance(
             builder.list(left + labelColumn, builder.y(), inner - labelColumn, exercise.steps, font(9.5), true, 1.0)
@@ -639,7 +610,109 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
         }
         builder.advance(blockPadding - 2);
         builder.addBehind(BoxItem{QRectF(0.5, 0.5, width - 1, builder.y() - 1), rule, 1.0, QColor(0, 0, 0, 0), 6.0});
-        blocks.push_back(builder.finish(Block::Kind::Exercise, exercise.id));
+        return builder.finish(Block::Kind::Exercise, exercise.id);
+    }
+
+private:
+    QPaintDevice& m_device;
+    double m_width;
+    const core::ExerciseCatalogue& m_catalogue;
+    const core::ProgramRuleset& m_ruleset;
+    std::function<QSvgRenderer&(const std::filesystem::path&)> m_illustration;
+
+    QSvgRenderer& illustration(const std::filesystem::path& path) const { return m_illustration(path); }
+};
+
+} // namespace
+
+HandoutRenderer::HandoutRenderer(const core::ExerciseCatalogue& catalogue, const core::ProgramRuleset& ruleset)
+    : m_catalogue(catalogue)
+    , m_ruleset(ruleset)
+{}
+
+HandoutRenderer::~HandoutRenderer() = default;
+
+QSvgRenderer& HandoutRenderer::illustration(const std::filesystem::path& path) const
+{
+    auto found = m_illustrations.find(path.string());
+    if (found != m_illustrations.end()) {
+        return *found->second;
+    }
+    auto renderer = std::make_unique<QSvgRenderer>(QString::fromStdString(path.string()));
+    if (!renderer->isValid()) {
+        throw Error(ErrorCode::HandoutIllustrationUnreadable,
+                    path.string() + ": illustration cannot be read or parsed; expected an SVG file");
+    }
+    QSvgRenderer& result = *renderer;
+    m_illustrations.emplace(path.string(), std::move(renderer));
+    return result;
+}
+
+HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
+                                        const HandoutDetails& details,
+                                        HandoutPageSize pageSize,
+                                        const std::string& path) const
+{
+    QFile file(QString::fromStdString(path));
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate)) {
+        throw Error(ErrorCode::HandoutWriteFailed,
+                    path + ": cannot write the handout: " + file.errorString().toStdString());
+    }
+    HandoutLayout layout = writePdf(program, details, pageSize, file);
+    file.close();
+    if (file.error() != QFileDevice::NoError) {
+        throw Error(ErrorCode::HandoutWriteFailed,
+                    path + ": cannot write the handout: " + file.errorString().toStdString());
+    }
+    return layout;
+}
+
+HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
+                                        const HandoutDetails& details,
+                                        HandoutPageSize pageSize,
+                                        QIODevice& device) const
+{
+    for (std::size_t index = 0; index < program.exercises.size(); ++index) {
+        if (m_catalogue.find(program.exercises[index].exerciseId) == nullptr) {
+            throw Error(ErrorCode::ProgramInvalid,
+                        "program at /exercises/" + std::to_string(index) + "/exerciseId: exercise \""
+                            + program.exercises[index].exerciseId + "\" is not in the catalogue "
+                            + m_catalogue.version());
+        }
+    }
+    QPdfWriter writer(&device);
+    writer.setResolution(72);
+    writer.setPageSize(QPageSize(pageSize == HandoutPageSize::A4 ? QPageSize::A4 : QPageSize::Letter));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    writer.setTitle(QStringLiteral("Home exercise program"));
+    writer.setCreator(QStringLiteral("Backscreen"));
+
+    HandoutLayout layout;
+    layout.pageSize = writer.pageLayout().fullRectPoints().size();
+    layout.printableArea = QRectF(marginSide,
+                                  marginTop,
+                                  layout.pageSize.width() - 2 * marginSide,
+                                  layout.pageSize.height() - marginTop - marginBottom);
+    const double width = layout.printableArea.width();
+
+    HandoutComposer composer(
+        writer, width, m_catalogue, m_ruleset, [this](const std::filesystem::path& path) -> QSvgRenderer& {
+            return illustration(path);
+        });
+    std::vector<Block> blocks;
+    blocks.push_back(composer.header(program, details));
+    std::size_t glanceBlock = blocks.size();
+    std::vector<std::size_t> glancePageItems;
+    if (!program.exercises.empty()) {
+        blocks.push_back(composer.exerciseList(program, glancePageItems));
+    }
+    blocks.push_back(composer.safety());
+    if (!program.notes.empty() || !program.precautions.empty() || !program.furtherAssessment.empty()) {
+        blocks.push_back(composer.notes(program));
+    }
+    blocks.push_back(composer.instructions());
+    for (std::size_t index = 0; index < program.exercises.size(); ++index) {
+        blocks.push_back(composer.exercise(program.exercises[index], index));
     }
 
     // Paginate: a block that does not fit below the previous one starts a new page.
@@ -682,9 +755,9 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
             writer.newPage();
             painter.setFont(font(8.5));
             painter.setPen(secondary);
-            painter.drawText(QRectF(marginSide, 24, width, 14), Qt::AlignLeft | Qt::AlignTop, runningTitle);
+            painter.drawText(QRectF(marginSide, 20, width, 14), Qt::AlignLeft | Qt::AlignTop, runningTitle);
             painter.setPen(QPen(rule, 0.5));
-            painter.drawLine(QPointF(marginSide, 39), QPointF(marginSide + width, 39));
+            painter.drawLine(QPointF(marginSide, 35), QPointF(marginSide + width, 35));
         }
         for (std::size_t index = 0; index < blocks.size(); ++index) {
             if (placements[index].page != current) {

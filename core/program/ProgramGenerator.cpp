@@ -1,5 +1,6 @@
 #include "ProgramGenerator.h"
 
+#include "core/common/Error.h"
 #include "core/program/ProgramBlockedError.h"
 
 #include <algorithm>
@@ -24,6 +25,50 @@ void addUnique(std::vector<std::string>& list, const std::string& entry)
 }
 
 } // namespace
+
+bool ProgramGenerator::applyModification(const ProgramRule& rule,
+                                         const ProgramRuleModification& modification,
+                                         ProgramExercise& exercise) const
+{
+    const Exercise& entry = *m_catalogue.find(exercise.exerciseId);
+    bool matches =
+        modification.tag.empty()
+            ? std::find(modification.exerciseIds.begin(), modification.exerciseIds.end(), exercise.exerciseId)
+                  != modification.exerciseIds.end()
+            : entry.hasTag(modification.tag);
+    if (!matches) {
+        return false;
+    }
+    exercise.nerveFriendly = exercise.nerveFriendly || modification.nerveFriendly;
+    if (!modification.note.empty() && exercise.note.find(modification.note) == std::string::npos) {
+        exercise.note += exercise.note.empty() ? modification.note : " " + modification.note;
+    }
+    exercise.reasons.push_back(ProgramReason{rule.id, rule.finding});
+    return true;
+}
+
+ProgramExercise ProgramGenerator::exerciseFor(const ProgramRequest& request, const std::string& exerciseId) const
+{
+    const Exercise* entry = m_catalogue.find(exerciseId);
+    if (entry == nullptr) {
+        throw Error(ErrorCode::ProgramEditRejected,
+                    "program: exercise \"" + exerciseId + "\" is not in the catalogue " + m_catalogue.version());
+    }
+    ProgramExercise exercise;
+    exercise.exerciseId = exerciseId;
+    exercise.dosage = entry->dosage;
+    exercise.reasons.push_back(ProgramReason{"therapist", "added by the therapist"});
+    const JsonValue data = request.toData();
+    for (const ProgramRule& rule : m_ruleset.rules()) {
+        if (rule.phase != ProgramRulePhase::Select || rule.modifications.empty() || !rule.compiled->isTruthy(data)) {
+            continue;
+        }
+        for (const ProgramRuleModification& modification : rule.modifications) {
+            applyModification(rule, modification, exercise);
+        }
+    }
+    return exercise;
+}
 
 ProgramGenerator::ProgramGenerator(const ExerciseCatalogue& catalogue, const ProgramRuleset& ruleset)
     : m_catalogue(catalogue)
@@ -108,9 +153,10 @@ GeneratedProgram ProgramGenerator::generate(const ProgramRequest& request) const
     }
 
     // G8: most important first; keep the cap, then make sure enough activation exercises survive.
-    std::stable_sort(candidates.begin(), candidates.end(), [](const Candidate& left, const Candidate& right) {
+    auto byImportance = [](const Candidate& left, const Candidate& right) {
         return left.priority != right.priority ? left.priority < right.priority : left.sequence < right.sequence;
-    });
+    };
+    std::stable_sort(candidates.begin(), candidates.end(), byImportance);
     const std::size_t cap = static_cast<std::size_t>(m_ruleset.maxExercises());
     std::vector<Candidate> kept(candidates.begin(),
                                 candidates.begin() + static_cast<std::ptrdiff_t>(std::min(cap, candidates.size())));
@@ -130,10 +176,9 @@ GeneratedProgram ProgramGenerator::generate(const ProgramRequest& request) const
             break;
         }
         std::swap(*swapIn, *swapOut);
-        std::stable_sort(kept.begin(), kept.end(), [](const Candidate& left, const Candidate& right) {
-            return left.priority != right.priority ? left.priority < right.priority : left.sequence < right.sequence;
-        });
+        std::stable_sort(kept.begin(), kept.end(), byImportance);
     }
+    std::stable_sort(dropped.begin(), dropped.end(), byImportance);
     for (const Candidate& candidate : dropped) {
         result.omittedExerciseIds.push_back(candidate.exerciseId);
     }
@@ -148,21 +193,7 @@ GeneratedProgram ProgramGenerator::generate(const ProgramRequest& request) const
     for (const auto& [rule, modification] : modifications) {
         bool touched = false;
         for (ProgramExercise& exercise : program.exercises) {
-            const Exercise& entry = *m_catalogue.find(exercise.exerciseId);
-            bool matches =
-                modification->tag.empty()
-                    ? std::find(modification->exerciseIds.begin(), modification->exerciseIds.end(), exercise.exerciseId)
-                          != modification->exerciseIds.end()
-                    : entry.hasTag(modification->tag);
-            if (!matches) {
-                continue;
-            }
-            touched = true;
-            exercise.nerveFriendly = exercise.nerveFriendly || modification->nerveFriendly;
-            if (!modification->note.empty() && exercise.note.find(modification->note) == std::string::npos) {
-                exercise.note += exercise.note.empty() ? modification->note : " " + modification->note;
-            }
-            exercise.reasons.push_back(ProgramReason{rule->id, rule->finding});
+            touched = applyModification(*rule, *modification, exercise) || touched;
         }
         if (touched && !modification->precaution.empty()) {
             addUnique(program.precautions, modification->precaution);

@@ -42,9 +42,21 @@ public:
 
     GeneratedProgram generate(const ProgramRequest& request) const;
 
+    /// An exercise the therapist adds by hand to a program for this screening: the catalogue's default dose,
+    /// the reason {"therapist", "added by the therapist"}, and the modifications of every rule that holds
+    /// for `request` (so a hamstring stretch added for a radicular client is nerve-friendly, G6). The
+    /// rules' precautions are the program's and are not repeated here. Throws backscreen::Error
+    /// (ProgramEditRejected) for an id the catalogue does not have.
+    ProgramExercise exerciseFor(const ProgramRequest& request, const std::string& exerciseId) const;
+
 private:
     const ExerciseCatalogue& m_catalogue;
     const ProgramRuleset& m_ruleset;
+
+    /// Applies one modification to the exercise if it matches by id or tag; returns whether it did.
+    bool applyModification(const ProgramRule& rule,
+                           const ProgramRuleModification& modification,
+                           ProgramExercise& exercise) const;
 };
 
 } // namespace backscreen::core

@@ -13,7 +13,6 @@
 
 #include <filesystem>
 #include <fstream>
-#include <iostream>
 #include <regex>
 #include <sstream>
 
@@ -86,6 +85,12 @@ int pdfPageCount(const std::string& pdf)
 std::string pdfText(const std::string& pdf)
 {
     std::string text = run("/usr/bin/pdftotext", {pdf, "-"});
+    // DejaVu Sans sets "fl" and "fi" as ligatures; pdftotext reports them as one character each.
+    for (const auto& [ligature, letters] : {std::pair<std::string, std::string>{"\uFB02", "fl"}, {"\uFB01", "fi"}}) {
+        for (std::size_t at = text.find(ligature); at != std::string::npos; at = text.find(ligature, at)) {
+            text.replace(at, ligature.size(), letters);
+        }
+    }
     std::string joined;
     bool space = false;
     for (char c : text) {
@@ -134,12 +139,6 @@ TEST(HandoutRenderer, PdfHasEveryExerciseNameAndDosageLine)
     HandoutRenderer renderer(forms().catalogue, forms().ruleset);
     Program program = programOf(eightExercises);
     HandoutLayout layout = renderer.writePdf(program, details(), HandoutPageSize::A4, pdf);
-    std::filesystem::copy_file(
-        pdf, "/tmp/handout-debug.pdf", std::filesystem::copy_options::overwrite_existing); // DEBUG
-    for (auto& b : layout.exerciseBlocks)
-        std::cerr << "DEBUG " << b.subject << " p" << b.page << " y" << b.rect.top() << " h" << b.rect.height() << "\n";
-    for (auto& b : layout.sections)
-        std::cerr << "DEBUG " << b.subject << " p" << b.page << " y" << b.rect.top() << " h" << b.rect.height() << "\n";
     EXPECT_EQ(pdfPageCount(pdf), layout.pageCount);
     std::string text = pdfText(pdf);
     ASSERT_FALSE(eightExercises.empty());
@@ -166,8 +165,8 @@ TEST(HandoutRenderer, PageCountMatchesLayoutAndEveryPageIsNumbered)
     std::string pdf = directory.filePath(QStringLiteral("handout.pdf")).toStdString();
     HandoutRenderer renderer(forms().catalogue, forms().ruleset);
     HandoutLayout layout = renderer.writePdf(programOf(eightExercises), details(), HandoutPageSize::Letter, pdf);
-    EXPECT_EQ(layout.pageCount, 5);
-    EXPECT_EQ(pdfPageCount(pdf), 5);
+    EXPECT_EQ(layout.pageCount, 6);
+    EXPECT_EQ(pdfPageCount(pdf), 6);
     std::string text = pdfText(pdf);
     for (int page = 1; page <= layout.pageCount; ++page) {
         std::string footer = "Page " + std::to_string(page) + " of " + std::to_string(layout.pageCount);
@@ -307,4 +306,41 @@ TEST(HandoutRenderer, UnwritablePathIsAHandoutWriteError)
         EXPECT_EQ(error.code(), ErrorCode::HandoutWriteFailed);
         EXPECT_EQ(std::string(error.what()).rfind("/nonexistent-dir/handout.pdf: cannot write the handout", 0), 0u);
     }
+}
+
+TEST(HandoutRenderer, ClientTextCarriesNoClinicianReferences)
+{
+    QTemporaryDir directory;
+    std::string pdf = directory.filePath(QStringLiteral("handout.pdf")).toStdString();
+    HandoutRenderer renderer(forms().catalogue, forms().ruleset);
+    std::vector<std::string> everyExercise;
+    for (const Exercise& exercise : forms().catalogue.exercises()) {
+        everyExercise.push_back(exercise.id);
+    }
+    ASSERT_EQ(everyExercise.size(), 16u);
+    Program program = programOf(everyExercise);
+    for (ProgramExercise& item : program.exercises) {
+        item.nerveFriendly = true;
+    }
+    renderer.writePdf(program, details(), HandoutPageSize::A4, pdf);
+    std::string text = pdfText(pdf);
+    EXPECT_TRUE(std::regex_search(text, std::regex("Gently tighten your tummy\\.")));
+    EXPECT_FALSE(std::regex_search(text, std::regex(R"(EX-[A-Z]{2}|\bG[0-9]\b|RAD-E|None specific)"))) << text;
+    EXPECT_NE(text.find("Neural symptoms: use the nerve-friendly form."), std::string::npos);
+}
+
+TEST(HandoutRenderer, EmptyProgramStillPrintsHeaderAndSafetyBox)
+{
+    QTemporaryDir directory;
+    std::string pdf = directory.filePath(QStringLiteral("handout.pdf")).toStdString();
+    HandoutRenderer renderer(forms().catalogue, forms().ruleset);
+    HandoutLayout layout = renderer.writePdf(programOf({}), details(), HandoutPageSize::A4, pdf);
+    EXPECT_EQ(layout.pageCount, 1);
+    EXPECT_TRUE(layout.exerciseBlocks.empty());
+    std::vector<std::string> sections;
+    for (const HandoutRect& section : layout.sections) {
+        sections.push_back(section.subject);
+    }
+    EXPECT_EQ(sections, (std::vector<std::string>{"header", "safety", "instructions"}));
+    EXPECT_EQ(pdfPageCount(pdf), 1);
 }
