@@ -1,7 +1,7 @@
-#include "AuditLogRepository.h"
+#include "db/AuditLogRepository.h"
 
-#include "Database.h"
-#include "Query.h"
+#include "db/Database.h"
+#include "db/Query.h"
 
 namespace backscreen::db {
 

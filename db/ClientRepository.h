@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Records.h"
+#include "db/Records.h"
 
 #include <optional>
 #include <string>
@@ -26,8 +26,9 @@ public:
     /// written and Error(RecordStale) names the client and both versions; RecordNotFound when it is gone.
     ClientRecord update(const ClientRecord& client, const std::string& at, RecordId by);
 
-    /// Clients whose family or given name starts with `prefix` (case-insensitive), by family name, given
-    /// name, id; at most `limit`.
+    /// Clients whose family or given name starts with `prefix` (case-insensitive), at most `limit`: those
+    /// whose family name matches first (by family name, given name, id), then those whose given name
+    /// matches (by given name, family name, id).
     std::vector<ClientRecord> searchByNamePrefix(const std::string& prefix, bool includeArchived, std::size_t limit);
 
     /// Clients born on `birthDate` (YYYY-MM-DD).

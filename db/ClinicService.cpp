@@ -1,7 +1,7 @@
-#include "ClinicService.h"
+#include "db/ClinicService.h"
 
-#include "Database.h"
-#include "Transaction.h"
+#include "db/Database.h"
+#include "db/Transaction.h"
 
 #include <cctype>
 #include <ctime>
@@ -86,8 +86,7 @@ ClinicService::ClinicService(Database& database, ClinicServiceOptions options)
 
 std::string ClinicService::formatTime(std::chrono::system_clock::time_point time)
 {
-    auto milliseconds =
-        std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count() % 1000;
+    auto milliseconds = std::chrono::duration_cast<std::chrono::milliseconds>(time.time_since_epoch()).count() % 1000;
     std::time_t seconds = std::chrono::system_clock::to_time_t(time);
     std::tm utc{};
     gmtime_r(&seconds, &utc);
@@ -203,7 +202,14 @@ UserRecord ClinicService::login(const std::string& username, const std::string& 
             failures = 0;
         }
         m_users.setLoginFailures(user->id, failures, lockedUntil);
-        AuditEntry entry{0, at, user->id, user->username, "login-failed", "user", user->id, std::nullopt,
+        AuditEntry entry{0,
+                         at,
+                         user->id,
+                         user->username,
+                         "login-failed",
+                         "user",
+                         user->id,
+                         std::nullopt,
                          lockedUntil.empty() ? "" : "locked until " + lockedUntil};
         m_audit.append(entry);
         transaction.commit();
@@ -326,26 +332,32 @@ ClientRecord ClinicService::readClient(RecordId clientId)
     return *client;
 }
 
-std::vector<ClientRecord> ClinicService::searchClientsByName(const std::string& prefix,
-                                                             bool includeArchived,
-                                                             std::size_t limit)
+std::vector<ClientRecord>
+ClinicService::searchClientsByName(const std::string& prefix, bool includeArchived, std::size_t limit)
 {
     require(Operation::ReadRecords, "search clients");
     Transaction transaction(m_database, TransactionKind::Write, "search clients");
     auto found = m_clients.searchByNamePrefix(prefix, includeArchived, limit);
-    audit("search", "client", std::nullopt, std::nullopt, "name prefix \"" + prefix + "\", " + std::to_string(found.size()) + " found");
+    audit("search",
+          "client",
+          std::nullopt,
+          std::nullopt,
+          "name prefix \"" + prefix + "\", " + std::to_string(found.size()) + " found");
     transaction.commit();
     return found;
 }
 
-std::vector<ClientRecord> ClinicService::searchClientsByBirthDate(const std::string& birthDate,
-                                                                  bool includeArchived,
-                                                                  std::size_t limit)
+std::vector<ClientRecord>
+ClinicService::searchClientsByBirthDate(const std::string& birthDate, bool includeArchived, std::size_t limit)
 {
     require(Operation::ReadRecords, "search clients");
     Transaction transaction(m_database, TransactionKind::Write, "search clients");
     auto found = m_clients.searchByBirthDate(birthDate, includeArchived, limit);
-    audit("search", "client", std::nullopt, std::nullopt, "date of birth " + birthDate + ", " + std::to_string(found.size()) + " found");
+    audit("search",
+          "client",
+          std::nullopt,
+          std::nullopt,
+          "date of birth " + birthDate + ", " + std::to_string(found.size()) + " found");
     transaction.commit();
     return found;
 }
@@ -423,7 +435,11 @@ QuestionnaireResponseRecord ClinicService::saveQuestionnaireResponse(const Quest
     toAdd.createdAt = now();
     toAdd.createdBy = user.id;
     auto added = m_responses.add(toAdd);
-    audit("create", "questionnaire-response", added.id, clientId, added.questionnaireCanonical + "|" + added.questionnaireVersion);
+    audit("create",
+          "questionnaire-response",
+          added.id,
+          clientId,
+          added.questionnaireCanonical + "|" + added.questionnaireVersion);
     transaction.commit();
     return added;
 }
@@ -450,9 +466,8 @@ OverrideRecord ClinicService::saveOverride(const OverrideRecord& entry)
     Transaction transaction(m_database, TransactionKind::Write, operation);
     auto screening = m_screenings.find(entry.screeningResultId);
     if (!screening) {
-        throw m_database.error(ErrorCode::RecordNotFound,
-                               operation,
-                               "no screening result " + std::to_string(entry.screeningResultId));
+        throw m_database.error(
+            ErrorCode::RecordNotFound, operation, "no screening result " + std::to_string(entry.screeningResultId));
     }
     RecordId clientId = clientOfVisit(screening->visitId, operation);
     OverrideRecord toAdd = entry;
@@ -551,7 +566,8 @@ void ClinicService::restoreFrom(const std::filesystem::path& file)
     UserRecord restorer = *m_user;
     m_database.restoreFrom(file);
     Transaction transaction(m_database, TransactionKind::Write, "restore from " + file.string());
-    AuditEntry entry{0, now(), std::nullopt, restorer.username, "restore", "database", std::nullopt, std::nullopt, file.string()};
+    AuditEntry entry{
+        0, now(), std::nullopt, restorer.username, "restore", "database", std::nullopt, std::nullopt, file.string()};
     // The restored database's users may differ; keep the restorer's name, and log in again to continue.
     m_audit.append(entry);
     transaction.commit();

@@ -1,16 +1,16 @@
 #pragma once
 
-#include "AuditLogRepository.h"
-#include "ClientRepository.h"
-#include "HomeProgramRepository.h"
-#include "OutcomeScoreRepository.h"
-#include "OverrideRepository.h"
-#include "PasswordHasher.h"
-#include "QuestionnaireResponseRepository.h"
-#include "Records.h"
-#include "ScreeningRepository.h"
-#include "UserRepository.h"
-#include "VisitRepository.h"
+#include "db/AuditLogRepository.h"
+#include "db/ClientRepository.h"
+#include "db/HomeProgramRepository.h"
+#include "db/OutcomeScoreRepository.h"
+#include "db/OverrideRepository.h"
+#include "db/PasswordHasher.h"
+#include "db/QuestionnaireResponseRepository.h"
+#include "db/Records.h"
+#include "db/ScreeningRepository.h"
+#include "db/UserRepository.h"
+#include "db/VisitRepository.h"
 
 #include <chrono>
 #include <filesystem>
@@ -67,15 +67,18 @@ public:
     bool needsSetup();
     /// Creates the first administrator (only when there are no users: AlreadySetUp otherwise) and logs in
     /// as it. There is no default password.
-    UserRecord createFirstAdmin(const std::string& username, const std::string& displayName, const std::string& password);
+    UserRecord
+    createFirstAdmin(const std::string& username, const std::string& displayName, const std::string& password);
     /// Checks the password (Argon2id); after maxFailedLogins failures in a row the account is locked for
     /// `lockout` (AccountLocked, naming the time). Unknown users and wrong passwords give the same
     /// LoginFailed.
     UserRecord login(const std::string& username, const std::string& password);
     void logout();
+
     const std::optional<UserRecord>& currentUser() const { return m_user; }
 
-    UserRecord addUser(const std::string& username, const std::string& displayName, Role role, const std::string& password);
+    UserRecord
+    addUser(const std::string& username, const std::string& displayName, Role role, const std::string& password);
     /// Admins may change anyone's password; others only their own.
     void changePassword(const std::string& username, const std::string& newPassword);
     std::vector<UserRecord> listUsers();
@@ -86,11 +89,12 @@ public:
     /// `client.version` is the version that was loaded; see ClientRepository::update.
     ClientRecord updateClient(const ClientRecord& client);
     ClientRecord readClient(RecordId clientId);
-    std::vector<ClientRecord> searchClientsByName(const std::string& prefix, bool includeArchived = false, std::size_t limit = 50);
-    std::vector<ClientRecord> searchClientsByBirthDate(const std::string& birthDate,
-                                                       bool includeArchived = false,
-                                                       std::size_t limit = 50);
-    std::vector<ClientRecord> listClients(bool includeArchived = false, std::size_t limit = 1000, std::size_t offset = 0);
+    std::vector<ClientRecord>
+    searchClientsByName(const std::string& prefix, bool includeArchived = false, std::size_t limit = 50);
+    std::vector<ClientRecord>
+    searchClientsByBirthDate(const std::string& birthDate, bool includeArchived = false, std::size_t limit = 50);
+    std::vector<ClientRecord>
+    listClients(bool includeArchived = false, std::size_t limit = 1000, std::size_t offset = 0);
     /// Everything stored about a client, read in one consistent transaction.
     ClientHistory clientHistory(RecordId clientId);
 

@@ -1,7 +1,7 @@
-#include "Database.h"
+#include "db/Database.h"
 
-#include "Migrations.h"
-#include "Transaction.h"
+#include "db/Migrations.h"
+#include "db/Transaction.h"
 
 #include <Poco/Data/PostgreSQL/Connector.h>
 #include <Poco/Data/SQLite/Connector.h>
@@ -11,9 +11,8 @@
 #include <Poco/Data/Statement.h>
 
 #include <libpq-fe.h>
-#include <sqlite3.h>
-
 #include <mutex>
+#include <sqlite3.h>
 
 using namespace Poco::Data::Keywords;
 
@@ -163,7 +162,18 @@ void Database::openPostgres()
         execute("SET client_min_messages TO warning");
         if (!m_location.postgresSchema().empty()) {
             if (!m_options.readOnly) {
-                execute("CREATE SCHEMA IF NOT EXISTS " + m_location.postgresSchema());
+                try {
+                    execute("CREATE SCHEMA IF NOT EXISTS " + m_location.postgresSchema());
+                } catch (const Poco::Exception&) {
+                    // Two programs creating it at the same moment: one wins, the other's IF NOT EXISTS
+                    // raced; fine as long as the schema is there now.
+                    Poco::Int64 schemas = 0;
+                    *m_session << "SELECT count(*) FROM information_schema.schemata WHERE schema_name = $1",
+                        useRef(m_location.postgresSchema()), into(schemas), now;
+                    if (schemas == 0) {
+                        throw;
+                    }
+                }
             }
             execute("SET search_path TO " + m_location.postgresSchema());
         }
@@ -284,9 +294,8 @@ void Database::backupTo(const std::filesystem::path& file)
 {
     const std::string operation = "back up to " + file.string();
     if (m_dialect.backend() != Backend::Sqlite) {
-        throw error(ErrorCode::BackupFailed,
-                    operation,
-                    "a PostgreSQL database is backed up on the server; use pg_dump");
+        throw error(
+            ErrorCode::BackupFailed, operation, "a PostgreSQL database is backed up on the server; use pg_dump");
     }
     std::error_code ignored;
     if (std::filesystem::exists(file, ignored)) {
@@ -364,7 +373,11 @@ void Database::restoreFrom(const std::filesystem::path& file)
 
 Error Database::error(ErrorCode code, std::string_view operation, const std::string& what) const
 {
-    return Error(code, name() + ": " + std::string(operation) + ": " + what);
+    std::string where(operation);
+    if (m_transactionDepth > 0 && !m_transactionOperation.empty() && m_transactionOperation != where) {
+        where = m_transactionOperation + ": " + where;
+    }
+    return Error(code, name() + ": " + where + ": " + what);
 }
 
 Error Database::translate(std::string_view operation, const Poco::Exception& failure) const
@@ -394,8 +407,7 @@ Error Database::translate(std::string_view operation, const Poco::Exception& fai
         if (dynamic_cast<const SQLite::ReadOnlyException*>(&failure) != nullptr || contains(detail, "readonly")) {
             return error(ErrorCode::DatabaseReadOnly,
                          operation,
-                         "the database is read-only (" + detail
-                             + "); nothing was saved; check the file's permissions");
+                         "the database is read-only (" + detail + "); nothing was saved; check the file's permissions");
         }
         if (dynamic_cast<const SQLite::DatabaseFullException*>(&failure) != nullptr
             || contains(detail, "database or disk is full")) {

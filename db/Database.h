@@ -1,9 +1,8 @@
 #pragma once
 
-#include "DatabaseLocation.h"
-#include "SqlDialect.h"
-
 #include "core/common/Error.h"
+#include "db/DatabaseLocation.h"
+#include "db/SqlDialect.h"
 
 #include <Poco/Exception.h>
 
@@ -50,9 +49,12 @@ public:
     Database& operator=(const Database&) = delete;
 
     const DatabaseLocation& location() const { return m_location; }
+
     /// What messages call this database: its file path or URL without password.
     const std::string& name() const { return m_location.displayName(); }
+
     const SqlDialect& dialect() const { return m_dialect; }
+
     const DatabaseOptions& options() const { return m_options; }
 
     /// The schema version stored in the database (PRAGMA user_version / table schema_version).
@@ -91,7 +93,8 @@ public:
     /// The error a POCO Data failure during `operation` means, classified into a 7xx code.
     Error translate(std::string_view operation, const Poco::Exception& error) const;
 
-    /// An Error of `code` whose message is "<database>: <operation>: <what>".
+    /// An Error of `code` whose message is "<database>: <operation>: <what>"; inside a transaction begun for
+    /// another operation, that one comes first ("log in as \"anna\": record the login attempts of user 2").
     Error error(ErrorCode code, std::string_view operation, const std::string& what) const;
 
     /// The POCO session, for the repositories in db/ only.
@@ -112,6 +115,7 @@ private:
     SqlDialect m_dialect;
     std::unique_ptr<Poco::Data::Session> m_session;
     int m_transactionDepth = 0;
+    std::string m_transactionOperation;
     bool m_rollbackOnly = false;
 };
 

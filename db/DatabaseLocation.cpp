@@ -1,10 +1,11 @@
-#include "DatabaseLocation.h"
+#include "db/DatabaseLocation.h"
 
 #include "core/common/Error.h"
 
 #include <algorithm>
 #include <cctype>
 #include <cstdlib>
+#include <fstream>
 #include <map>
 #include <vector>
 
@@ -15,8 +16,7 @@ namespace {
 [[noreturn]] void invalid(const std::string& given, const std::string& what)
 {
     throw Error(ErrorCode::DatabaseLocationInvalid,
-                "database \"" + given + "\": " + what
-                    + "; expected a file path or postgresql://user@host:port/dbname");
+                "database \"" + given + "\": " + what + "; expected a file path or postgresql://user@host:port/dbname");
 }
 
 std::string percentDecode(const std::string& text, const std::string& given)
@@ -184,7 +184,29 @@ DatabaseLocation DatabaseLocation::resolve(const std::optional<std::string>& com
     if (const char* fromEnvironment = std::getenv("BACKSCREEN_DB"); fromEnvironment && *fromEnvironment) {
         return parse(fromEnvironment);
     }
+    const std::filesystem::path config = configFilePath();
+    std::ifstream file(config);
+    std::string line;
+    if (file && std::getline(file, line)) {
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) {
+            line.pop_back();
+        }
+        if (line.empty()) {
+            throw Error(ErrorCode::DatabaseLocationInvalid,
+                        config.string() + ": the first line is empty; expected a file path or postgresql:// URL");
+        }
+        return parse(line);
+    }
     return parse(defaultSqlitePath().string());
+}
+
+std::filesystem::path DatabaseLocation::configFilePath()
+{
+    if (const char* configHome = std::getenv("XDG_CONFIG_HOME"); configHome && *configHome == '/') {
+        return std::filesystem::path(configHome) / "backscreen" / "database";
+    }
+    const char* home = std::getenv("HOME");
+    return std::filesystem::path(home && *home ? home : ".") / ".config" / "backscreen" / "database";
 }
 
 std::filesystem::path DatabaseLocation::defaultSqlitePath()

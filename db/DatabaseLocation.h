@@ -23,8 +23,12 @@ public:
     static DatabaseLocation parse(const std::string& pathOrUrl);
 
     /// The database to use: `commandLine` (--db) when given, else the environment variable BACKSCREEN_DB,
-    /// else defaultSqlitePath().
+    /// else the first line of the config file configFilePath() when it exists (how a clinic workstation
+    /// is pointed at its server once), else defaultSqlitePath().
     static DatabaseLocation resolve(const std::optional<std::string>& commandLine);
+
+    /// $XDG_CONFIG_HOME/backscreen/database, else ~/.config/backscreen/database.
+    static std::filesystem::path configFilePath();
 
     /// $XDG_DATA_HOME/backscreen/backscreen.sqlite, else ~/.local/share/backscreen/backscreen.sqlite.
     static std::filesystem::path defaultSqlitePath();

@@ -1,8 +1,8 @@
-#include "HomeProgramRepository.h"
+#include "db/HomeProgramRepository.h"
 
-#include "Database.h"
-#include "Query.h"
-#include "Transaction.h"
+#include "db/Database.h"
+#include "db/Query.h"
+#include "db/Transaction.h"
 
 namespace backscreen::db {
 
@@ -80,7 +80,8 @@ HomeProgramVersionRecord HomeProgramRepository::saveVersion(const HomeProgramVer
                                operation,
                                "the program was changed by someone else: you edited version "
                                    + std::to_string(next.version) + " but the database holds version "
-                                   + std::to_string(current->version) + "; reload the program and apply your change again");
+                                   + std::to_string(current->version)
+                                   + "; reload the program and apply your change again");
     }
     HomeProgramVersionRecord saved = next;
     saved.version = bump.integer(0, 0);
@@ -94,8 +95,8 @@ std::optional<HomeProgramVersionRecord> HomeProgramRepository::find(RecordId pro
                                                                     std::optional<std::int64_t> version)
 {
     Query query(m_database,
-                std::string(versionColumns) + "WHERE p.id = ? AND v.version = "
-                    + (version ? "?" : "p.current_version"));
+                std::string(versionColumns)
+                    + "WHERE p.id = ? AND v.version = " + (version ? "?" : "p.current_version"));
     query.bind(programId);
     if (version) {
         query.bind(*version);

@@ -1,7 +1,7 @@
-#include "OutcomeScoreRepository.h"
+#include "db/OutcomeScoreRepository.h"
 
-#include "Database.h"
-#include "Query.h"
+#include "db/Database.h"
+#include "db/Query.h"
 
 namespace backscreen::db {
 

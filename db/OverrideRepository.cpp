@@ -1,14 +1,15 @@
-#include "OverrideRepository.h"
+#include "db/OverrideRepository.h"
 
-#include "Database.h"
-#include "Query.h"
+#include "db/Database.h"
+#include "db/Query.h"
 
 namespace backscreen::db {
 
 namespace {
 
-const char* const overrideColumns = "SELECT o.id, o.screening_result_id, o.rule_id, o.kind, o.reason_code, "
-                                    "o.reason_text, o.input_snapshot_json, o.created_at, o.created_by FROM overrides o ";
+const char* const overrideColumns =
+    "SELECT o.id, o.screening_result_id, o.rule_id, o.kind, o.reason_code, "
+    "o.reason_text, o.input_snapshot_json, o.created_at, o.created_by FROM overrides o ";
 
 std::vector<OverrideRecord> readOverrides(const Query& query)
 {

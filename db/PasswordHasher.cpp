@@ -1,9 +1,8 @@
-#include "PasswordHasher.h"
+#include "db/PasswordHasher.h"
 
 #include "core/common/Error.h"
 
 #include <sodium.h>
-
 #include <vector>
 
 namespace backscreen::db {

@@ -1,6 +1,6 @@
-#include "Query.h"
+#include "db/Query.h"
 
-#include "Database.h"
+#include "db/Database.h"
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/Data/Session.h>
@@ -46,11 +46,8 @@ Query& Query::run(std::string_view operation)
 {
     m_database.guard(operation, [&] {
         m_statement->execute();
-        if (m_statement->columnsExtracted() > 0 || m_statement->extractionCount() > 0) {
-            m_rows = std::make_unique<Poco::Data::RecordSet>(*m_statement);
-        } else {
-            m_rows = std::make_unique<Poco::Data::RecordSet>(*m_statement);
-        }
+        // Statements without a result (UPDATE without RETURNING, DDL) give an empty record set.
+        m_rows = std::make_unique<Poco::Data::RecordSet>(*m_statement);
     });
     return *this;
 }

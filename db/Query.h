@@ -28,8 +28,11 @@ public:
 
     Query& bind(std::int64_t value);
     Query& bind(const std::string& value);
+
     Query& bind(const char* value) { return bind(std::string(value)); }
+
     Query& bind(bool value) { return bind(static_cast<std::int64_t>(value ? 1 : 0)); }
+
     Query& bind(const std::optional<std::int64_t>& value);
 
     /// Executes; failures throw the Error that Database::translate makes of them, naming `operation`.
@@ -39,6 +42,7 @@ public:
     std::string text(std::size_t row, std::size_t column) const;
     std::int64_t integer(std::size_t row, std::size_t column) const;
     std::optional<std::int64_t> optionalInteger(std::size_t row, std::size_t column) const;
+
     bool flag(std::size_t row, std::size_t column) const { return integer(row, column) != 0; }
 
 private:

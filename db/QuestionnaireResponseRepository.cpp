@@ -1,7 +1,7 @@
-#include "QuestionnaireResponseRepository.h"
+#include "db/QuestionnaireResponseRepository.h"
 
-#include "Database.h"
-#include "Query.h"
+#include "db/Database.h"
+#include "db/Query.h"
 
 namespace backscreen::db {
 
@@ -58,7 +58,8 @@ std::vector<QuestionnaireResponseRecord> QuestionnaireResponseRepository::listFo
 std::vector<QuestionnaireResponseRecord> QuestionnaireResponseRepository::listForClient(RecordId clientId)
 {
     Query query(m_database,
-                std::string(responseColumns) + "JOIN visits v ON v.id = r.visit_id WHERE v.client_id = ? ORDER BY r.id");
+                std::string(responseColumns)
+                    + "JOIN visits v ON v.id = r.visit_id WHERE v.client_id = ? ORDER BY r.id");
     query.bind(clientId).run("read the questionnaire responses of client " + std::to_string(clientId));
     return readResponses(query);
 }

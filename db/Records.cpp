@@ -1,4 +1,4 @@
-#include "Records.h"
+#include "db/Records.h"
 
 namespace backscreen::db {
 

@@ -1,7 +1,7 @@
-#include "ScreeningRepository.h"
+#include "db/ScreeningRepository.h"
 
-#include "Database.h"
-#include "Query.h"
+#include "db/Database.h"
+#include "db/Query.h"
 
 namespace backscreen::db {
 
@@ -71,7 +71,8 @@ std::vector<ScreeningRecord> ScreeningRepository::listForVisit(RecordId visitId)
 std::vector<ScreeningRecord> ScreeningRepository::listForClient(RecordId clientId)
 {
     Query query(m_database,
-                std::string(screeningColumns) + "JOIN visits v ON v.id = s.visit_id WHERE v.client_id = ? ORDER BY s.id");
+                std::string(screeningColumns)
+                    + "JOIN visits v ON v.id = s.visit_id WHERE v.client_id = ? ORDER BY s.id");
     query.bind(clientId).run("read the screening results of client " + std::to_string(clientId));
     return readScreenings(query);
 }

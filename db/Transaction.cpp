@@ -1,6 +1,6 @@
-#include "Transaction.h"
+#include "db/Transaction.h"
 
-#include "Database.h"
+#include "db/Database.h"
 
 #include <Poco/Data/Session.h>
 
@@ -18,6 +18,7 @@ Transaction::Transaction(Database& database, TransactionKind kind, std::string o
         m_database.guard(m_operation, [&] { m_database.session() << begin, now; });
         m_outermost = true;
         m_database.m_rollbackOnly = false;
+        m_database.m_transactionOperation = m_operation;
     }
     ++m_database.m_transactionDepth;
 }

@@ -1,7 +1,7 @@
-#include "UserRepository.h"
+#include "db/UserRepository.h"
 
-#include "Database.h"
-#include "Query.h"
+#include "db/Database.h"
+#include "db/Query.h"
 
 namespace backscreen::db {
 
@@ -91,7 +91,10 @@ void UserRepository::setPasswordHash(RecordId id, const std::string& passwordHas
 void UserRepository::setLoginFailures(RecordId id, std::int64_t failedAttempts, const std::string& lockedUntil)
 {
     Query query(m_database, "UPDATE users SET failed_attempts = ?, locked_until = ? WHERE id = ?");
-    query.bind(failedAttempts).bind(lockedUntil).bind(id).run("record the login attempts of user " + std::to_string(id));
+    query.bind(failedAttempts)
+        .bind(lockedUntil)
+        .bind(id)
+        .run("record the login attempts of user " + std::to_string(id));
 }
 
 } // namespace backscreen::db

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "Records.h"
+#include "db/Records.h"
 
 #include <optional>
 #include <string>

@@ -1,7 +1,7 @@
-#include "VisitRepository.h"
+#include "db/VisitRepository.h"
 
-#include "Database.h"
-#include "Query.h"
+#include "db/Database.h"
+#include "db/Query.h"
 
 namespace backscreen::db {
 
@@ -33,9 +33,10 @@ VisitRepository::VisitRepository(Database& database)
 
 VisitRecord VisitRepository::add(const VisitRecord& visit)
 {
-    Query query(m_database,
-                "INSERT INTO visits (client_id, visit_date, kind, notes, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?) "
-                "RETURNING id");
+    Query query(
+        m_database,
+        "INSERT INTO visits (client_id, visit_date, kind, notes, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?) "
+        "RETURNING id");
     query.bind(visit.clientId)
         .bind(visit.visitDate)
         .bind(visit.kind)

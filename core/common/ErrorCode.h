@@ -138,6 +138,7 @@ enum class ErrorCode
     // 8xx: command line and app
     HandoutWriteFailed = 850,
     HandoutIllustrationUnreadable = 851,
+    CommandLineUsage = 890,
 };
 
 } // namespace backscreen

@@ -33,8 +33,9 @@ CREATE TABLE clients (
     updated_at TEXT NOT NULL,
     updated_by BIGINT NOT NULL REFERENCES users (id)
 );
-CREATE INDEX clients_family_key ON clients (family_key);
-CREATE INDEX clients_given_key ON clients (given_key);
+-- Name searches walk these in order and stop at the page size (see ClientRepository::searchByNamePrefix).
+CREATE INDEX clients_family_name ON clients (family_key, given_key, id);
+CREATE INDEX clients_given_name ON clients (given_key, family_key, id);
 CREATE INDEX clients_birth_date ON clients (birth_date);
 
 CREATE TABLE visits (

@@ -128,7 +128,9 @@ TEST(Backup, RestoreRefusesAFileThatIsNotABackscreenDatabaseAndChangesNothing)
             FAIL() << "restored " << file;
         } catch (const Error& error) {
             EXPECT_EQ(error.code(), ErrorCode::RestoreFailed) << error.what();
-            EXPECT_EQ(std::string(error.what()).rfind(test.location().displayName() + ": restore from " + file.string(), 0), 0u)
+            EXPECT_EQ(
+                std::string(error.what()).rfind(test.location().displayName() + ": restore from " + file.string(), 0),
+                0u)
                 << error.what();
         }
     }
@@ -151,7 +153,8 @@ TEST(Backup, RestoreRefusesABackupNewerThanTheProgram)
         FAIL() << "restored a newer backup";
     } catch (const Error& error) {
         EXPECT_EQ(error.code(), ErrorCode::RestoreFailed);
-        EXPECT_NE(std::string(error.what()).find("the backup has schema version 99"), std::string::npos) << error.what();
+        EXPECT_NE(std::string(error.what()).find("the backup has schema version 99"), std::string::npos)
+            << error.what();
     }
     EXPECT_EQ(database->schemaVersion(), Database::latestSchemaVersion());
 }

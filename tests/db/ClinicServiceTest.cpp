@@ -1,6 +1,7 @@
+#include "db/ClinicService.h"
+
 #include "TestDatabase.h"
 
-#include "db/ClinicService.h"
 #include "db/UserRepository.h"
 
 #include <gtest/gtest.h>
@@ -170,6 +171,7 @@ TEST_P(ClinicServiceTest, RolesAllowExactlyTheirOperations)
         Operation kind;
         std::function<void()> call;
     };
+
     int unique = 0;
     std::vector<Case> cases = {
         {"read client", Operation::ReadRecords, [&] { m_service->readClient(client.id); }},
@@ -177,28 +179,40 @@ TEST_P(ClinicServiceTest, RolesAllowExactlyTheirOperations)
         {"history", Operation::ReadRecords, [&] { m_service->clientHistory(client.id); }},
         {"program versions", Operation::ReadRecords, [&] { m_service->listHomeProgramVersions(program.programId); }},
         {"add client", Operation::WriteRecords, [&] { m_service->addClient(janeSmith()); }},
-        {"update client",
+        {"update client", Operation::WriteRecords, [&] { client = m_service->updateClient(client); }},
+        {"add visit",
          Operation::WriteRecords,
-         [&] { client = m_service->updateClient(client); }},
-        {"add visit", Operation::WriteRecords, [&] { m_service->addVisit({0, client.id, "2026-03-02", "follow-up", "", "", 0}); }},
+         [&] {
+             m_service->addVisit({0, client.id, "2026-03-02", "follow-up", "", "", 0});
+         }},
         {"save screening",
          Operation::WriteRecords,
-         [&] { m_service->saveScreening({0, visit.id, "routine", false, "{}", "{}", "{}", 0, ""}); }},
+         [&] {
+             m_service->saveScreening({0, visit.id, "routine", false, "{}", "{}", "{}", 0, ""});
+         }},
         {"save override",
          Operation::WriteRecords,
-         [&] { m_service->saveOverride({0, screening.id, "R1", "override", "c", "t", "{}", "", 0}); }},
+         [&] {
+             m_service->saveOverride({0, screening.id, "R1", "override", "c", "t", "{}", "", 0});
+         }},
         {"save response",
          Operation::WriteRecords,
-         [&] { m_service->saveQuestionnaireResponse({0, visit.id, "q", "1", "{}", "", 0}); }},
-        {"save program",
+         [&] {
+             m_service->saveQuestionnaireResponse({0, visit.id, "q", "1", "{}", "", 0});
+         }},
+        {"save program", Operation::WriteRecords, [&] { program = m_service->saveHomeProgram(program); }},
+        {"save score",
          Operation::WriteRecords,
-         [&] { program = m_service->saveHomeProgram(program); }},
-        {"save score", Operation::WriteRecords, [&] { m_service->saveOutcomeScore({0, visit.id, "odi", "2", "{}", "{}", "", 0}); }},
+         [&] {
+             m_service->saveOutcomeScore({0, visit.id, "odi", "2", "{}", "{}", "", 0});
+         }},
         {"add user",
          Operation::ManageUsers,
          [&] { m_service->addUser("new" + std::to_string(++unique), "N", Role::Viewer, "new-password"); }},
         {"list users", Operation::ManageUsers, [&] { m_service->listUsers(); }},
-        {"reset another's password", Operation::ManageUsers, [&] { m_service->changePassword("target", "target-password"); }},
+        {"reset another's password",
+         Operation::ManageUsers,
+         [&] { m_service->changePassword("target", "target-password"); }},
         {"audit", Operation::Administer, [&] { m_service->recentAudit(10); }},
         {"client audit", Operation::Administer, [&] { m_service->auditForClient(client.id); }},
     };
@@ -243,8 +257,9 @@ TEST_P(ClinicServiceTest, PermissionMessageNamesUserRoleAndOperation)
     } catch (const Error& error) {
         EXPECT_EQ(error.code(), ErrorCode::PermissionDenied);
         EXPECT_EQ(std::string(error.what()),
-                  m_database->name() + ": add client: user \"vic\" has the role viewer, which may not change client "
-                                       "records");
+                  m_database->name()
+                      + ": add client: user \"vic\" has the role viewer, which may not change client "
+                        "records");
     }
 }
 
@@ -328,6 +343,35 @@ TEST_P(ClinicServiceTest, HistoryHoldsEveryRecordOfTheClient)
     EXPECT_EQ(history.programVersions.size(), 2u);
     EXPECT_EQ(history.outcomeScores.size(), 1u);
     EXPECT_EQ(codeOf([&] { m_service->clientHistory(12345); }), ErrorCode::RecordNotFound);
+}
+
+TEST_P(ClinicServiceTest, SecondWorkstationsStaleSaveIsRefusedNotOverwriting)
+{
+    setUpUsers();
+    auto client = m_service->addClient(janeSmith());
+    auto program = m_service->createHomeProgram({0, client.id, 0, std::nullopt, "{\"v\":1}", "", 0});
+
+    auto otherDatabase = m_test->open();
+    ClinicService other(*otherDatabase, TestDatabase::fastOptions());
+    other.login("anna", "anna-password");
+    auto loadedThere = other.readClient(client.id);
+    auto programThere = other.listHomeProgramVersions(program.programId).back();
+
+    auto loadedHere = m_service->readClient(client.id);
+    loadedHere.notes = "saved here first";
+    m_service->updateClient(loadedHere);
+    program.contentJson = "{\"v\":2}";
+    m_service->saveHomeProgram(program);
+
+    loadedThere.notes = "saved there second";
+    EXPECT_EQ(codeOf([&] { other.updateClient(loadedThere); }), ErrorCode::RecordStale);
+    programThere.contentJson = "{\"v\":\"there\"}";
+    EXPECT_EQ(codeOf([&] { other.saveHomeProgram(programThere); }), ErrorCode::RecordStale);
+
+    EXPECT_EQ(m_service->readClient(client.id).notes, "saved here first");
+    auto versions = m_service->listHomeProgramVersions(program.programId);
+    ASSERT_EQ(versions.size(), 2u);
+    EXPECT_EQ(versions[1].contentJson, "{\"v\":2}");
 }
 
 BACKSCREEN_INSTANTIATE_FOR_BOTH_BACKENDS(ClinicServiceTest);

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 using namespace backscreen;
 using namespace backscreen::db;
@@ -106,8 +107,9 @@ TEST_P(DatabaseTest, ReopeningKeepsDataAndVersion)
         ClientRecord client;
         client.familyName = "Smith";
         client.birthDate = "1980-01-01";
-        Query(*database, "INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES "
-                         "('u', 'U', 'admin', 'h', 'now')")
+        Query(*database,
+              "INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES "
+              "('u', 'U', 'admin', 'h', 'now')")
             .run("add user");
         ClientRepository(*database).add(client, "2026-01-01T00:00:00.000Z", 1);
     }
@@ -136,12 +138,68 @@ TEST_P(DatabaseTest, NewerSchemaIsRefusedNamingBothVersionsAndLeftUnchanged)
     } catch (const Error& error) {
         EXPECT_EQ(error.code(), ErrorCode::DatabaseTooNew);
         EXPECT_EQ(std::string(error.what()),
-                  m_test->location().displayName() + ": open: the database has schema version 99 but this program "
-                                                     "knows only up to "
+                  m_test->location().displayName()
+                      + ": open: the database has schema version 99 but this program "
+                        "knows only up to "
                       + std::to_string(Database::latestSchemaVersion()) + "; use a newer Backscreen");
     }
     if (GetParam() == Backend::Sqlite) {
         EXPECT_EQ(fileContent(m_test->location().sqlitePath()), before);
+    }
+}
+
+TEST(DatabaseSqlite, FailedMigrationRollsBackCompletely)
+{
+    TestDatabase test(Backend::Sqlite);
+    // A stray table with a clashing name makes migration 0001 fail half-way (users and clients come first).
+    std::filesystem::create_directories(test.location().sqlitePath().parent_path());
+    ASSERT_EQ(
+        std::system(("sqlite3 '" + test.location().sqlitePath().string() + "' 'CREATE TABLE visits (x TEXT)'").c_str()),
+        0);
+    try {
+        test.open();
+        FAIL() << "migration over a clashing table succeeded";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.code(), ErrorCode::DatabaseMigrationFailed) << error.what();
+        EXPECT_EQ(
+            std::string(error.what()).rfind(test.location().displayName() + ": apply migration 0001_initial.sql: ", 0),
+            0u)
+            << error.what();
+        EXPECT_NE(std::string(error.what()).find("(rolled back; the database keeps schema version 0)"),
+                  std::string::npos)
+            << error.what();
+    }
+    // Nothing of the migration remains: no users or clients table, version still 0.
+    const std::string check = "sqlite3 '" + test.location().sqlitePath().string()
+                              + "' \"SELECT count(*) FROM sqlite_master WHERE name IN ('users', 'clients')\"";
+    FILE* pipe = popen(check.c_str(), "r");
+    ASSERT_NE(pipe, nullptr);
+    char buffer[32] = {};
+    ASSERT_NE(fgets(buffer, sizeof buffer, pipe), nullptr);
+    pclose(pipe);
+    EXPECT_STREQ(buffer, "0\n");
+}
+
+TEST_P(DatabaseTest, ProgramsOpeningAFreshDatabaseAtOnceMigrateItOnce)
+{
+    std::vector<std::thread> workstations;
+    std::vector<std::string> failures(4);
+    std::vector<int> versions(4, -1);
+    for (std::size_t i = 0; i < 4; ++i) {
+        workstations.emplace_back([&, i] {
+            try {
+                versions[i] = m_test->open()->schemaVersion();
+            } catch (const std::exception& error) {
+                failures[i] = error.what();
+            }
+        });
+    }
+    for (auto& workstation : workstations) {
+        workstation.join();
+    }
+    for (std::size_t i = 0; i < 4; ++i) {
+        EXPECT_EQ(failures[i], "") << "workstation " << i;
+        EXPECT_EQ(versions[i], Database::latestSchemaVersion()) << "workstation " << i;
     }
 }
 
@@ -184,8 +242,9 @@ TEST(DatabaseSqlite, ForeignKeysRefuseAVisitOfNoClient)
     TestDatabase test(Backend::Sqlite);
     auto database = test.open();
     try {
-        Query(*database, "INSERT INTO visits (client_id, visit_date, kind, notes, created_at, created_by) VALUES "
-                         "(42, '2026-01-01', 'initial', '', 'now', 1)")
+        Query(*database,
+              "INSERT INTO visits (client_id, visit_date, kind, notes, created_at, created_by) VALUES "
+              "(42, '2026-01-01', 'initial', '', 'now', 1)")
             .run("add a visit");
         FAIL() << "orphan visit accepted";
     } catch (const Error& error) {
@@ -198,7 +257,9 @@ TEST(DatabaseLocation, DefaultIsInTheXdgDataDirectoryAndCreatedOnFirstOpen)
     TempDirectory home;
     std::string savedData = std::getenv("XDG_DATA_HOME") ? std::getenv("XDG_DATA_HOME") : "";
     std::string savedDb = std::getenv("BACKSCREEN_DB") ? std::getenv("BACKSCREEN_DB") : "";
+    std::string savedConfig = std::getenv("XDG_CONFIG_HOME") ? std::getenv("XDG_CONFIG_HOME") : "";
     setenv("XDG_DATA_HOME", (home.path() / "data").c_str(), 1);
+    setenv("XDG_CONFIG_HOME", (home.path() / "config").c_str(), 1);
     unsetenv("BACKSCREEN_DB");
     auto location = DatabaseLocation::resolve(std::nullopt);
     EXPECT_EQ(location.sqlitePath(), home.path() / "data" / "backscreen" / "backscreen.sqlite");
@@ -208,6 +269,25 @@ TEST(DatabaseLocation, DefaultIsInTheXdgDataDirectoryAndCreatedOnFirstOpen)
     EXPECT_EQ(DatabaseLocation::resolve(std::nullopt).sqlitePath(), home.path() / "other.sqlite");
     EXPECT_EQ(DatabaseLocation::resolve(std::string("/x/y.sqlite")).sqlitePath(), "/x/y.sqlite");
     savedData.empty() ? unsetenv("XDG_DATA_HOME") : setenv("XDG_DATA_HOME", savedData.c_str(), 1);
+    savedConfig.empty() ? unsetenv("XDG_CONFIG_HOME") : setenv("XDG_CONFIG_HOME", savedConfig.c_str(), 1);
+    savedDb.empty() ? unsetenv("BACKSCREEN_DB") : setenv("BACKSCREEN_DB", savedDb.c_str(), 1);
+}
+
+TEST(DatabaseLocation, ConfigFileNamesTheDatabaseWhenNothingElseDoes)
+{
+    TempDirectory home;
+    std::string savedConfig = std::getenv("XDG_CONFIG_HOME") ? std::getenv("XDG_CONFIG_HOME") : "";
+    std::string savedDb = std::getenv("BACKSCREEN_DB") ? std::getenv("BACKSCREEN_DB") : "";
+    setenv("XDG_CONFIG_HOME", home.path().c_str(), 1);
+    unsetenv("BACKSCREEN_DB");
+    std::filesystem::create_directories(home.path() / "backscreen");
+    std::ofstream(home.path() / "backscreen" / "database") << "postgresql://clinic@server:5432/backscreen\n";
+    auto location = DatabaseLocation::resolve(std::nullopt);
+    EXPECT_EQ(location.backend(), Backend::PostgreSql);
+    EXPECT_EQ(location.displayName(), "postgresql://clinic@server:5432/backscreen");
+    setenv("BACKSCREEN_DB", "/x/env.sqlite", 1);
+    EXPECT_EQ(DatabaseLocation::resolve(std::nullopt).sqlitePath(), "/x/env.sqlite");
+    savedConfig.empty() ? unsetenv("XDG_CONFIG_HOME") : setenv("XDG_CONFIG_HOME", savedConfig.c_str(), 1);
     savedDb.empty() ? unsetenv("BACKSCREEN_DB") : setenv("BACKSCREEN_DB", savedDb.c_str(), 1);
 }
 
@@ -254,7 +334,8 @@ TEST(DatabaseLocation, BadUrlsAreRefusedWithTheReason)
         } catch (const Error& error) {
             EXPECT_EQ(error.code(), ErrorCode::DatabaseLocationInvalid);
             EXPECT_EQ(std::string(error.what()),
-                      "database \"" + url + "\": " + reason + "; expected a file path or postgresql://user@host:port/dbname");
+                      "database \"" + url + "\": " + reason
+                          + "; expected a file path or postgresql://user@host:port/dbname");
         }
     }
 }

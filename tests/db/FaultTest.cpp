@@ -139,7 +139,8 @@ TEST(SqliteFaults, ReadOnlyFileRefusesWritesAndKeepsItsData)
     populate(location, 5);
     // Root ignores permission bits, so as root the file is also made immutable (chattr +i): then not even
     // root may write it, which is what a read-only file means for SQLite.
-    std::filesystem::permissions(location.sqlitePath(), std::filesystem::perms::owner_read | std::filesystem::perms::group_read);
+    std::filesystem::permissions(location.sqlitePath(),
+                                 std::filesystem::perms::owner_read | std::filesystem::perms::group_read);
     bool immutable = false;
     if (geteuid() == 0) {
         ASSERT_EQ(std::system(("chattr +i '" + location.sqlitePath().string() + "'").c_str()), 0)
@@ -230,11 +231,14 @@ TEST(SqliteFaults, FullDiskRefusesTheWriteAndKeepsEveryCommittedRecord)
     // A real, tiny file system: a 512 KiB tmpfs (the tests run as root in the build container).
     ASSERT_EQ(mount("tmpfs", mountPoint.c_str(), "tmpfs", 0, "size=512k"), 0)
         << "cannot mount a small tmpfs (" << std::strerror(errno) << "); the full-disk test needs root";
+
     struct Unmount
     {
         std::filesystem::path path;
+
         ~Unmount() { umount2(path.c_str(), MNT_DETACH); }
     } unmount{mountPoint};
+
     auto location = DatabaseLocation::parse((mountPoint / "backscreen.sqlite").string());
     int committed = 0;
     std::string failure;
@@ -254,7 +258,8 @@ TEST(SqliteFaults, FullDiskRefusesTheWriteAndKeepsEveryCommittedRecord)
         }
     }
     ASSERT_FALSE(failure.empty()) << "the disk never filled up";
-    EXPECT_EQ(failure.rfind(location.displayName() + ": add client: the disk or the database is full", 0), 0u) << failure;
+    EXPECT_EQ(failure.rfind(location.displayName() + ": add client: the disk or the database is full", 0), 0u)
+        << failure;
     EXPECT_GT(committed, 0);
     DatabaseOptions readOnly;
     readOnly.readOnly = true;
@@ -280,9 +285,13 @@ public:
             m_url.pop_back();
         }
     }
+
     ~PrivateServer() { stop(); }
+
     const std::string& url() const { return m_url; }
+
     void stop() { run("stop", "immediate"); }
+
     void start() { run("start"); }
 
 private:
@@ -341,9 +350,11 @@ TEST(PostgresFaults, ServerStoppedMidSessionLosesNothingCommitted)
         FAIL() << "wrote to a stopped server";
     } catch (const Error& error) {
         EXPECT_EQ(error.code(), ErrorCode::DatabaseConnectionLost) << error.what();
-        EXPECT_EQ(std::string(error.what()).rfind(location.displayName() + ": add client: the connection to the "
-                                                  "PostgreSQL server was lost",
-                                              0),
+        EXPECT_EQ(std::string(error.what())
+                      .rfind(location.displayName()
+                                 + ": add client: the connection to the "
+                                   "PostgreSQL server was lost",
+                             0),
                   0u)
             << error.what();
     }
@@ -405,10 +416,10 @@ TEST(PostgresFaults, LockedRowWaitsTheLockTimeoutThenSaysSo)
         FAIL() << "updated a row locked by another connection";
     } catch (const Error& error) {
         EXPECT_EQ(error.code(), ErrorCode::DatabaseLocked) << error.what();
-        EXPECT_EQ(std::string(error.what()).rfind(test.location().displayName() + ": save client "
-                                                  + std::to_string(client.id)
-                                                  + ": the records are locked by another connection (waited 100 ms)",
-                                              0),
+        EXPECT_EQ(std::string(error.what())
+                      .rfind(test.location().displayName() + ": save client " + std::to_string(client.id)
+                                 + ": the records are locked by another connection (waited 100 ms)",
+                             0),
                   0u)
             << error.what();
     }

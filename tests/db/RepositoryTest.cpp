@@ -5,8 +5,8 @@
 #include "db/HomeProgramRepository.h"
 #include "db/OutcomeScoreRepository.h"
 #include "db/OverrideRepository.h"
-#include "db/QuestionnaireResponseRepository.h"
 #include "db/Query.h"
+#include "db/QuestionnaireResponseRepository.h"
 #include "db/ScreeningRepository.h"
 #include "db/Transaction.h"
 #include "db/UserRepository.h"
@@ -28,7 +28,8 @@ protected:
         m_test = std::make_unique<TestDatabase>(GetParam());
         m_database = m_test->open();
         UserRepository users(*m_database);
-        m_userId = users.add({0, "anna", "Anna Therapist", Role::Therapist, "hash", 0, "", "2026-01-01T00:00:00.000Z"}).id;
+        m_userId =
+            users.add({0, "anna", "Anna Therapist", Role::Therapist, "hash", 0, "", "2026-01-01T00:00:00.000Z"}).id;
     }
 
     ClientRecord client(const std::string& family, const std::string& given, const std::string& born)
@@ -158,12 +159,15 @@ TEST_P(Repository, SearchByNamePrefixMatchesFamilyOrGivenNameIgnoringCase)
     client("Brown", "Amy", "1985-03-03");
     client("Ötzi", "Iceman", "1900-01-01");
     ClientRepository clients(*m_database);
+    // Family-name matches first, then given-name matches.
     EXPECT_EQ(familyNames(clients.searchByNamePrefix("smi", false, 50)),
-              (std::vector<std::string>{"Jones", "Smith", "Smithers"}));
+              (std::vector<std::string>{"Smith", "Smithers", "Jones"}));
     EXPECT_EQ(familyNames(clients.searchByNamePrefix("SMITH", false, 50)),
               (std::vector<std::string>{"Smith", "Smithers"}));
     EXPECT_EQ(familyNames(clients.searchByNamePrefix("öt", false, 50)), (std::vector<std::string>{"Ötzi"}));
-    EXPECT_EQ(familyNames(clients.searchByNamePrefix("smi", false, 1)), (std::vector<std::string>{"Jones"}));
+    EXPECT_EQ(familyNames(clients.searchByNamePrefix("smi", false, 1)), (std::vector<std::string>{"Smith"}));
+    EXPECT_EQ(familyNames(clients.searchByNamePrefix("smi", false, 2)),
+              (std::vector<std::string>{"Smith", "Smithers"}));
     EXPECT_TRUE(clients.searchByNamePrefix("zz", false, 50).empty());
 }
 
@@ -214,7 +218,8 @@ TEST_P(Repository, ClinicalRecordsRoundTripExactJsonText)
     const std::string fhir = "{\"resourceType\":\"QuestionnaireResponse\",  \"item\":[{\"linkId\":\"a\",\"answer\":"
                              "[{\"valueDecimal\":2.50}]}]}";
     QuestionnaireResponseRepository responses(*m_database);
-    responses.add({0, visit.id, "https://backscreen.example/q/intake", "1.0.0", fhir, "2026-02-01T09:01:00.000Z", m_userId});
+    responses.add(
+        {0, visit.id, "https://backscreen.example/q/intake", "1.0.0", fhir, "2026-02-01T09:01:00.000Z", m_userId});
     auto storedResponses = responses.listForVisit(visit.id);
     ASSERT_EQ(storedResponses.size(), 1u);
     EXPECT_EQ(storedResponses[0].responseJson, fhir);
@@ -242,8 +247,15 @@ TEST_P(Repository, ClinicalRecordsRoundTripExactJsonText)
     EXPECT_EQ(screenings.listForClient(jane.id).size(), 1u);
 
     OverrideRepository overrides(*m_database);
-    overrides.add({0, screening.id, "RF-CES-02", "clearance", "imaging-normal", "MRI clear", "{\"a\":1}",
-                   "2026-02-01T09:03:00.000Z", m_userId});
+    overrides.add({0,
+                   screening.id,
+                   "RF-CES-02",
+                   "clearance",
+                   "imaging-normal",
+                   "MRI clear",
+                   "{\"a\":1}",
+                   "2026-02-01T09:03:00.000Z",
+                   m_userId});
     auto storedOverrides = overrides.listForScreening(screening.id);
     ASSERT_EQ(storedOverrides.size(), 1u);
     EXPECT_EQ(storedOverrides[0].ruleId, "RF-CES-02");
@@ -299,9 +311,10 @@ TEST_P(Repository, StaleProgramSaveIsRefusedAndAddsNoVersion)
         FAIL() << "stale program save accepted";
     } catch (const Error& error) {
         EXPECT_EQ(error.code(), ErrorCode::RecordStale);
-        EXPECT_NE(std::string(error.what()).find("save home program " + std::to_string(v1.programId)
-                                                 + ": the program was changed by someone else: you edited version 1 "
-                                                   "but the database holds version 2"),
+        EXPECT_NE(std::string(error.what())
+                      .find("save home program " + std::to_string(v1.programId)
+                            + ": the program was changed by someone else: you edited version 1 "
+                              "but the database holds version 2"),
                   std::string::npos)
             << error.what();
     }
@@ -312,7 +325,8 @@ TEST_P(Repository, AuditLogAppendsAndRefusesUpdateAndDelete)
 {
     AuditLogRepository audit(*m_database);
     audit.append({0, "2026-01-01T00:00:00.000Z", m_userId, "anna", "read", "client", 7, 7, ""});
-    audit.append({0, "2026-01-01T00:00:01.000Z", std::nullopt, "", "login-failed", "user", std::nullopt, std::nullopt, "x"});
+    audit.append(
+        {0, "2026-01-01T00:00:01.000Z", std::nullopt, "", "login-failed", "user", std::nullopt, std::nullopt, "x"});
     auto entries = audit.listForClient(7);
     ASSERT_EQ(entries.size(), 1u);
     EXPECT_EQ(entries[0].username, "anna");

@@ -46,11 +46,12 @@ std::string TestDatabase::postgresServerUrl()
     return url;
 }
 
-TestDatabase::TestDatabase(db::Backend backend)
+TestDatabase::TestDatabase(db::Backend backend, const std::filesystem::path& sqliteBase)
     : m_backend(backend)
 {
     if (backend == db::Backend::Sqlite) {
-        std::string pattern = (std::filesystem::temp_directory_path() / "backscreen-db-XXXXXX").string();
+        std::filesystem::path base = sqliteBase.empty() ? std::filesystem::temp_directory_path() : sqliteBase;
+        std::string pattern = (base / "backscreen-db-XXXXXX").string();
         if (mkdtemp(pattern.data()) == nullptr) {
             throw std::runtime_error("cannot create a temp directory");
         }

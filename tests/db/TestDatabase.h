@@ -18,15 +18,19 @@ namespace backscreen::tests {
 class TestDatabase
 {
 public:
-    explicit TestDatabase(db::Backend backend);
+    /// `sqliteBase`: where the SQLite temp directory goes (the system temp directory when empty).
+    explicit TestDatabase(db::Backend backend, const std::filesystem::path& sqliteBase = {});
     ~TestDatabase();
     TestDatabase(const TestDatabase&) = delete;
     TestDatabase& operator=(const TestDatabase&) = delete;
 
     db::Backend backend() const { return m_backend; }
+
     const db::DatabaseLocation& location() const { return m_location; }
+
     /// The temp directory of an SQLite database (empty for PostgreSQL).
     const std::filesystem::path& directory() const { return m_directory; }
+
     /// The URL or path, as `--db` takes it.
     const std::string& url() const { return m_url; }
 
@@ -52,6 +56,7 @@ class TempDirectory
 public:
     TempDirectory();
     ~TempDirectory();
+
     const std::filesystem::path& path() const { return m_path; }
 
 private:
@@ -65,10 +70,10 @@ std::string backendTestName(db::Backend backend);
 std::string backendParamName(const testing::TestParamInfo<db::Backend>& param);
 
 /// Both backends, for INSTANTIATE_TEST_SUITE_P.
-#define BACKSCREEN_INSTANTIATE_FOR_BOTH_BACKENDS(suite)                                                         \
-    INSTANTIATE_TEST_SUITE_P(Backends,                                                                         \
-                             suite,                                                                            \
-                             testing::Values(backscreen::db::Backend::Sqlite, backscreen::db::Backend::PostgreSql), \
+#define BACKSCREEN_INSTANTIATE_FOR_BOTH_BACKENDS(suite)                                                                \
+    INSTANTIATE_TEST_SUITE_P(Backends,                                                                                 \
+                             suite,                                                                                    \
+                             testing::Values(backscreen::db::Backend::Sqlite, backscreen::db::Backend::PostgreSql),    \
                              backscreen::tests::backendParamName)
 
 } // namespace backscreen::tests
