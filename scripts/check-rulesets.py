@@ -395,8 +395,10 @@ def main():
         jsonschema.Draft202012Validator.check_schema(schema)
         schema_note = "schema checked"
     except ImportError:
+        # A lint that quietly skips its schema step would pass on a broken file: missing jsonschema fails.
         schema = None
-        schema_note = "schema NOT checked (python3 jsonschema not installed)"
+        schema_note = "schema NOT checked"
+        problem("python3", "the jsonschema module is missing; expected python3-jsonschema (scripts/install-deps)")
     counts = {}
     for rid in FILES:
         rs = check_ruleset(rid, args.clinical_dir, inputs, vocab, schema)

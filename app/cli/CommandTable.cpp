@@ -1,13 +1,14 @@
 #include "CommandTable.h"
 
-#include "HandoutCommand.h"
-#include "LogicCommand.h"
-#include "ScreenCommand.h"
-#include "ValidateCommand.h"
 #include "BackupCommand.h"
 #include "ClientsCommand.h"
+#include "HandoutCommand.h"
 #include "InitCommand.h"
+#include "LogicCommand.h"
+#include "ScoreCommand.h"
+#include "ScreenCommand.h"
 #include "UsersCommand.h"
+#include "ValidateCommand.h"
 #include "VersionCommand.h"
 
 namespace backscreen::app {
@@ -62,6 +63,11 @@ const std::vector<CliCommand>& commandTable()
          "restore FILE [--db PATH]",
          "Replace the database with a checked backup (admins).",
          runRestoreCommand},
+        {"score",
+         "score FILE [--format text|json] [--instrument ID] [--questionnaire FORM]",
+         "Score one outcome-measure QuestionnaireResponse, or a flat answers object with --instrument; exit 0 "
+         "scored, 1 not scorable, 2 invalid input.",
+         runScoreCommand},
     };
     return table;
 }

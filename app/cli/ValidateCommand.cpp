@@ -215,6 +215,16 @@ int runValidateCommand(CliContext& context)
                                                 "--questionnaire Q.json or the file that defines it"});
                 continue;
             }
+            if (explicitDocument && !response.questionnaire.empty()
+                && !questionnaire->matchesReference(response.questionnaire)) {
+                problems.push_back({ErrorCode::FhirResponseQuestionnaireNotFound,
+                                    core::Severity::Warning,
+                                    document->source,
+                                    response.pointer + "/questionnaire",
+                                    {},
+                                    "the response names " + response.questionnaire + " but is checked against "
+                                        + questionnaire->canonical() + " from --questionnaire; expected the same"});
+            }
             auto found = core::ResponseValidator::validate(*questionnaire, response, document->source);
             problems.insert(problems.end(), found.begin(), found.end());
         }

@@ -109,6 +109,21 @@ enum class ErrorCode
     ProgramEditRejected = 522,
     ProgramRequestInvalid = 523,
 
+    // 6xx: outcome measures (core/outcomes)
+    OutcomeMeasuresInvalid = 600,
+    OutcomeReferenceUnresolved = 601,
+    OutcomeQuestionnaireMismatch = 602,
+    OutcomeUnknownInstrument = 603,
+    OutcomeWrongQuestionnaire = 604,
+    OutcomeUnknownLinkId = 605,
+    OutcomeAnswerWrongType = 606,
+    OutcomeAnswerOutOfRange = 607,
+    OutcomeTooManyActivities = 608,
+    OutcomeResponseInvalid = 609,
+    OutcomeAnswersInconsistent = 610,
+    OutcomeAnswerIgnored = 611,
+    OutcomeResponseNotCompleted = 612,
+
     // 7xx: storage (db/)
     DatabaseUnreachable = 700,
     DatabaseNotADatabase = 701,

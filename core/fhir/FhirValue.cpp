@@ -66,9 +66,16 @@ bool isDatePart(std::string_view text)
         return month >= 1 && month <= 12;
     }
     if (matchesShape(text, "DDDD-DD-DD")) {
+        int year = twoDigits(text, 0) * 100 + twoDigits(text, 2);
         int month = twoDigits(text, 5);
         int day = twoDigits(text, 8);
-        return month >= 1 && month <= 12 && day >= 1 && day <= 31;
+        if (month < 1 || month > 12 || day < 1) {
+            return false;
+        }
+        static constexpr std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+        bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+        int last = days[static_cast<std::size_t>(month - 1)] + (month == 2 && leap ? 1 : 0);
+        return day <= last;
     }
     return false;
 }

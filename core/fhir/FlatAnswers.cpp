@@ -222,11 +222,16 @@ private:
                 return candidate;
             }
         }
-        if (!value.isString()) {
-            typeError(item, value, pointer, "an option code string");
+        bool numericOptions =
+            !item.answerOptions.empty()
+            && std::all_of(item.answerOptions.begin(), item.answerOptions.end(), [](const AnswerOption& o) {
+                   return o.value.kind() == FhirValueKind::Integer;
+               });
+        if (!(value.isString() || (value.isNumber() && numericOptions))) {
+            typeError(item, value, pointer, numericOptions ? "one of the option numbers" : "an option code string");
             return std::nullopt;
         }
-        if (item.type == ItemType::OpenChoice) {
+        if (item.type == ItemType::OpenChoice && value.isString()) {
             return FhirValue::text(FhirValueKind::String, value.asString());
         }
         if (!item.answerOptions.empty()) {
@@ -238,6 +243,9 @@ private:
                 pointer,
                 item.subject(),
                 "the answer " + shown(value) + " is not one of the item's options; expected one of " + codes);
+            return std::nullopt;
+        }
+        if (!value.isString()) {
             return std::nullopt;
         }
         // Options from a ValueSet (or none at all): the code is kept without a system and checked by

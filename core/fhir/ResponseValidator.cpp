@@ -81,7 +81,13 @@ private:
     {
         std::string best;
         std::size_t bestDistance = linkId.size() >= 8 ? 3 : 0; // short ids such as "2.1.1" are all close
+        if (linkId.size() > 64) {
+            return {}; // long ids are not typos worth a quadratic search
+        }
         for (const QuestionnaireItem& item : m_questionnaire.items()) {
+            if (item.linkId.size() > linkId.size() + 2 || item.linkId.size() + 2 < linkId.size()) {
+                continue;
+            }
             std::size_t distance = editDistance(linkId, item.linkId);
             if (distance < bestDistance) {
                 bestDistance = distance;

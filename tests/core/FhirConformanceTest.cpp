@@ -5,6 +5,7 @@
 
 #include "core/fhir/FhirDocument.h"
 #include "core/fhir/Questionnaire.h"
+#include "core/fhir/QuestionnaireLoader.h"
 #include "core/fhir/QuestionnaireResponse.h"
 #include "core/fhir/ResponseValidator.h"
 #include "core/json/JsonReader.h"
@@ -76,13 +77,14 @@ std::vector<std::string> responseVerdict(const std::string& questionnaire, const
 // OperationOutcome expressions name what our diagnostics point at.
 std::string pointerFromExpression(const std::string& expression)
 {
-    std::string path =
-        expression.substr(expression.find('.') == std::string::npos ? expression.size() : expression.find('.') + 1);
-    if (expression.find('.') == std::string::npos) {
+    std::size_t dot = expression.find('.');
+    if (dot == std::string::npos) {
         return "";
     }
-    return "/"
-           + std::regex_replace(std::regex_replace(path, std::regex(R"(\[(\d+)\])"), "/$1"), std::regex(R"(\.)"), "/");
+    std::string path = std::regex_replace(expression.substr(dot + 1), std::regex(R"(\[(\d+)\])"), "/$1");
+    std::string pointer = "/";
+    pointer += std::regex_replace(path, std::regex(R"(\.)"), "/");
+    return pointer;
 }
 
 std::vector<std::string> expectedErrorPointers(const std::string& relative)
@@ -251,6 +253,16 @@ TEST(FhirConformance, LhcEnableWhenTestHasFiveTypingErrorsAtTheirPaths)
                       "warning 334 /item/11/item/4/enableWhen/0/answerInteger item \"Q9c-noteq-B\"",
                       "warning 334 /item/12/item/3/enableWhen/0/answerInteger item \"Q9d-eq-B\"",
                       "warning 334 /item/12/item/4/enableWhen/0/answerInteger item \"Q9d-noteq-B\""}));
+}
+
+TEST(FhirConformance, StrictLoaderRejectsTheLhcEnableWhenTest)
+{
+    auto loaded = QuestionnaireLoader::loadFile(shared("lhc-forms/enableWhen-test.R4.json"));
+    EXPECT_FALSE(loaded.ok());
+    EXPECT_EQ(std::count_if(loaded.diagnostics.begin(),
+                            loaded.diagnostics.end(),
+                            [](const Diagnostic& d) { return d.severity == Severity::Error; }),
+              5);
 }
 
 TEST(FhirConformance, RepeatsAsStringMessageNamesTheValue)

@@ -29,9 +29,14 @@ inline std::filesystem::path fhirFixture(const std::string& name)
 inline std::string brief(const core::Diagnostic& diagnostic)
 {
     std::string text = core::severityName(diagnostic.severity);
-    text += " " + std::to_string(static_cast<int>(diagnostic.code)) + " " + diagnostic.pointer;
+    // Appended piece by piece: `" " + std::string` trips GCC 12's -Wrestrict false positive at -O3.
+    text += ' ';
+    text += std::to_string(static_cast<int>(diagnostic.code));
+    text += ' ';
+    text += diagnostic.pointer;
     if (!diagnostic.subject.empty()) {
-        text += " " + diagnostic.subject;
+        text += ' ';
+        text += diagnostic.subject;
     }
     return text;
 }

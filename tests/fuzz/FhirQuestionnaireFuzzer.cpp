@@ -5,6 +5,7 @@
 #include "core/fhir/EnableWhenEvaluator.h"
 #include "core/fhir/FhirDocument.h"
 #include "core/fhir/FlatAnswers.h"
+#include "core/fhir/ResponseBuilder.h"
 #include "core/fhir/ResponseValidator.h"
 #include "core/json/JsonReader.h"
 
@@ -64,13 +65,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         JsonValue flat = FlatAnswers::flatten(questionnaire, state);
         (void)FlatAnswers::read(questionnaire, flat, "fuzz-flat");
         for (const QuestionnaireResponse& response : document.responses) {
-            (void)ResponseValidator::validate(questionnaire, response, "fuzz");
+            bool valid = !hasErrors(ResponseValidator::validate(questionnaire, response, "fuzz"));
             ItemAnswers answers = EnableWhenEvaluator::collectAnswers(questionnaire, response);
             if (acyclic) {
                 checkIncremental(questionnaire, answers);
             }
             JsonValue flattened = FlatAnswers::flatten(questionnaire, response);
             (void)FlatAnswers::read(questionnaire, flattened, "fuzz-flat");
+            // What the app would save from a valid response's answers must flatten to the same rules input.
+            EnableWhenEvaluator live(questionnaire);
+            live.setAllAnswers(answers);
+            QuestionnaireResponse rebuilt = ResponseBuilder::build(questionnaire, live, "in-progress");
+            if (valid && clean && !(FlatAnswers::flatten(questionnaire, rebuilt) == flattened)) {
+                __builtin_trap();
+            }
         }
         // The input itself as a flat answers object: any JSON object may arrive from the screen CLI.
         (void)FlatAnswers::read(questionnaire, *read.value, "fuzz-flat");
