@@ -134,6 +134,17 @@ public:
         }
         std::uint32_t index = add(operation->op, operation->predicate, args, pointer);
         JsonLogicNode& node = m_program.nodes[index];
+        if (operation->predicate && node.op != JsonLogicOp::In && node.op != JsonLogicOp::Not
+            && node.op != JsonLogicOp::NotNot && operation->op != JsonLogicOp::All && operation->op != JsonLogicOp::Some
+            && operation->op != JsonLogicOp::None && args.size() == 2) {
+            for (std::size_t v = 0; v < 2; ++v) {
+                const JsonLogicNode& var = m_program.nodes[args[v]];
+                if (var.op == JsonLogicOp::Var && var.staticPath && !var.wholeData && isConstant(args[1 - v])) {
+                    node.fastVar = static_cast<std::uint32_t>(v);
+                    node.fastConstant = static_cast<std::uint32_t>(1 - v);
+                }
+            }
+        }
         if ((node.op == JsonLogicOp::Not || node.op == JsonLogicOp::NotNot) && args.size() == 1
             && m_program.nodes[args[0]].predicate) {
             node.negatesPredicate = true;

@@ -3,9 +3,63 @@
 #include "core/jsonlogic/JsonLogicTrace.h"
 
 #include <array>
+#include <cmath>
+#include <cstring>
 #include <vector>
 
 namespace backscreen::core {
+
+namespace {
+
+// JsonLogic truthiness of a data node, without wrapping it in a JsonLogicValue.
+bool jsonTruthy(const JsonValue& value)
+{
+    switch (value.type()) {
+    case JsonValue::Type::Null:
+        return false;
+    case JsonValue::Type::Bool:
+        return value.asBool();
+    case JsonValue::Type::Number:
+        return value.asNumber() != 0.0 && !std::isnan(value.asNumber());
+    case JsonValue::Type::String:
+        return !value.asString().empty();
+    case JsonValue::Type::Array:
+        return !value.asArray().empty();
+    case JsonValue::Type::Object:
+        return true;
+    }
+    return false;
+}
+
+// Equality of two short names eight bytes at a time, inline: most answer keys are 8-30 bytes, where a
+// call to memcmp costs more than the comparison.
+bool sameName(const std::string& a, const std::string& b)
+{
+    std::size_t size = a.size();
+    if (size != b.size()) {
+        return false;
+    }
+    const char* p = a.data();
+    const char* q = b.data();
+    std::size_t i = 0;
+    for (; i + 8 <= size; i += 8) {
+        std::uint64_t x = 0;
+        std::uint64_t y = 0;
+        std::memcpy(&x, p + i, 8);
+        std::memcpy(&y, q + i, 8);
+        if (x != y) {
+            return false;
+        }
+    }
+    for (; i < size; ++i) {
+        if (p[i] != q[i]) {
+            return false;
+        }
+    }
+    return true;
+}
+
+} // namespace
 
 JsonLogicEvaluator::JsonLogicEvaluator(const JsonLogicProgram& program, JsonLogicTrace* trace)
     : m_program(program)
@@ -79,6 +133,13 @@ bool JsonLogicEvaluator::truth(std::uint32_t index, const JsonLogicValue& data)
         case JsonLogicOp::Greater:
         case JsonLogicOp::GreaterOrEqual:
         case JsonLogicOp::In: {
+            if (node.fastVar != JsonLogicNode::noChild) {
+                bool decided = false;
+                bool result = compareFast(node, data, decided);
+                if (decided) {
+                    return result;
+                }
+            }
             std::array<JsonLogicValue, 3> args;
             for (std::uint32_t i = 0; i < count; ++i) {
                 JsonLogicValue value = evaluate<false>(child(i), data);
@@ -92,6 +153,13 @@ bool JsonLogicEvaluator::truth(std::uint32_t index, const JsonLogicValue& data)
             if (node.staticPath) {
                 if (node.wholeData) {
                     return data.truthy();
+                }
+                if (data.isObject() && data.borrowed() != nullptr) {
+                    bool generic = false;
+                    const JsonValue* found = lookupJson(node, data.borrowed(), generic);
+                    if (!generic) {
+                        return found == nullptr ? node.constant.truthy() : jsonTruthy(*found);
+                    }
                 }
                 JsonLogicValue found = lookupStatic(node, data);
                 return found.isUndefined() ? node.constant.truthy() : found.truthy();
@@ -313,6 +381,96 @@ JsonLogicEvaluator::evaluateVar(std::uint32_t index, const JsonLogicNode& node, 
     return JsonLogicOperations::var(args.data(), args.size(), data);
 }
 
+const JsonValue* JsonLogicEvaluator::member(const JsonValue& object, std::uint32_t segment) const
+{
+    // Answer sets share their shape, so the member index where this name was found last time is almost
+    // always right; it is checked before use and refreshed by a search when it is not.
+    const std::string& name = m_program.segments[segment];
+    const JsonValue::Object& members = object.asObject();
+    std::uint32_t hint = m_program.hints[segment].load(std::memory_order_relaxed);
+    if (hint < members.size() && sameName(members[hint].first, name)) {
+        return &members[hint].second;
+    }
+    const JsonValue* found = object.find(name);
+    if (found != nullptr) {
+        auto offset = reinterpret_cast<const char*>(found) - reinterpret_cast<const char*>(&members.front().second);
+        auto position = static_cast<std::size_t>(offset) / sizeof(JsonValue::Member);
+        if (offset >= 0 && position < members.size() && &members[position].second == found) {
+            m_program.hints[segment].store(static_cast<std::uint32_t>(position), std::memory_order_relaxed);
+        }
+    }
+    return found;
+}
+
+const JsonValue* JsonLogicEvaluator::lookupJson(const JsonLogicNode& node, const JsonValue* object, bool& generic) const
+{
+    for (std::uint32_t s = node.firstSegment; s < node.firstSegment + node.segmentCount; ++s) {
+        if (!object->isObject()) {
+            generic = true;
+            return nullptr;
+        }
+        object = member(*object, s);
+        if (object == nullptr) {
+            return nullptr;
+        }
+    }
+    return object;
+}
+
+bool JsonLogicEvaluator::compareFast(const JsonLogicNode& node, const JsonLogicValue& data, bool& decided) const
+{
+    if (!data.isObject() || data.borrowed() == nullptr) {
+        return false;
+    }
+    const JsonLogicNode& var = m_program.nodes[m_program.children[node.firstChild + node.fastVar]];
+    const JsonLogicValue& constant = m_program.nodes[m_program.children[node.firstChild + node.fastConstant]].constant;
+    bool generic = false;
+    const JsonValue* found = lookupJson(var, data.borrowed(), generic);
+    if (generic || found == nullptr) {
+        return false;
+    }
+    // Same-type comparisons only, where JavaScript's coercions play no part.
+    const bool varFirst = node.fastVar == 0;
+    if (found->isNumber() && constant.isNumber()) {
+        double a = varFirst ? found->asNumber() : constant.asNumber();
+        double b = varFirst ? constant.asNumber() : found->asNumber();
+        decided = true;
+        switch (node.op) {
+        case JsonLogicOp::Equal:
+        case JsonLogicOp::StrictEqual:
+            return a == b;
+        case JsonLogicOp::NotEqual:
+        case JsonLogicOp::StrictNotEqual:
+            return !(a == b);
+        case JsonLogicOp::Less:
+            return a < b;
+        case JsonLogicOp::LessOrEqual:
+            return a <= b;
+        case JsonLogicOp::Greater:
+            return a > b;
+        case JsonLogicOp::GreaterOrEqual:
+            return a >= b;
+        default:
+            decided = false;
+            return false;
+        }
+    }
+    const bool equality = node.op == JsonLogicOp::Equal || node.op == JsonLogicOp::StrictEqual;
+    const bool inequality = node.op == JsonLogicOp::NotEqual || node.op == JsonLogicOp::StrictNotEqual;
+    if (!equality && !inequality) {
+        return false;
+    }
+    if (found->isString() && constant.isString()) {
+        decided = true;
+        return (std::string_view(found->asString()) == constant.asString()) == equality;
+    }
+    if (found->isBool() && constant.isBool()) {
+        decided = true;
+        return (found->asBool() == constant.asBool()) == equality;
+    }
+    return false;
+}
+
 JsonLogicValue JsonLogicEvaluator::lookupStatic(const JsonLogicNode& node, const JsonLogicValue& data) const
 {
     JsonLogicValue current = data;
@@ -323,22 +481,9 @@ JsonLogicValue JsonLogicEvaluator::lookupStatic(const JsonLogicNode& node, const
         const std::string& segment = m_program.segments[s];
         const JsonValue* object = current.borrowed();
         if (object != nullptr && current.isObject()) {
-            // Answer sets share their shape, so the member index where this name was found last time is
-            // almost always right; it is checked before use and refreshed by a search when it is not.
-            const JsonValue::Object& members = object->asObject();
-            std::uint32_t hint = m_program.hints[s].load(std::memory_order_relaxed);
-            if (hint < members.size() && members[hint].first == segment) {
-                current = JsonLogicValue::borrow(members[hint].second);
-                continue;
-            }
-            const JsonValue* found = object->find(segment);
+            const JsonValue* found = member(*object, s);
             if (found == nullptr) {
                 return {};
-            }
-            auto offset = reinterpret_cast<const char*>(found) - reinterpret_cast<const char*>(&members.front().second);
-            auto position = static_cast<std::size_t>(offset) / sizeof(JsonValue::Member);
-            if (offset >= 0 && position < members.size() && &members[position].second == found) {
-                m_program.hints[s].store(static_cast<std::uint32_t>(position), std::memory_order_relaxed);
             }
             current = JsonLogicValue::borrow(*found);
             continue;

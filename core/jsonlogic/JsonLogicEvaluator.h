@@ -39,6 +39,13 @@ private:
     JsonLogicValue evaluateVar(std::uint32_t index, const JsonLogicNode& node, const JsonLogicValue& data);
 
     JsonLogicValue lookupStatic(const JsonLogicNode& node, const JsonLogicValue& data) const;
+    /// The static path walked through JSON objects only: the member found, or nullptr when absent.
+    /// `generic` is set when the walk meets anything but an object (the general lookup must decide).
+    const JsonValue* lookupJson(const JsonLogicNode& node, const JsonValue* object, bool& generic) const;
+    const JsonValue* member(const JsonValue& object, std::uint32_t segment) const;
+    /// A var-versus-constant comparison decided on the JsonValue; false in `decided` when it needs the
+    /// general path.
+    bool compareFast(const JsonLogicNode& node, const JsonLogicValue& data, bool& decided) const;
     void record(std::uint32_t node, const JsonLogicValue& value, const JsonLogicValue* computedPath);
     void leaveOperands(std::size_t begin, std::size_t end);
 

@@ -79,6 +79,10 @@ struct JsonLogicNode
     std::uint32_t segmentCount = 0;
     /// Var with a static path: the path as written ("a.b", "" for the whole data).
     std::string path;
+    /// A comparison of a static-path var with a constant (the commonest leaf of a screening rule): which
+    /// child is the var. Lets the evaluator compare the data's JsonValue without building values.
+    std::uint32_t fastVar = noChild;
+    std::uint32_t fastConstant = noChild;
     /// JSON pointer of this node in the rule ("" for the root).
     std::string pointer;
 };

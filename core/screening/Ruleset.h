@@ -67,6 +67,9 @@ struct RulesetRule
     /// `temperature_c` never makes a rule not evaluable).
     JsonLogicRule partial = falseJsonLogicRule();
     std::vector<RulesetNameItem> names;
+    /// Every input expandedLogic reads with a `var` without default, sorted and unique. When all are
+    /// answered, three-valued evaluation equals the ordinary one, which the engine then uses (it is faster).
+    std::vector<std::string> readInputs;
     /// `requires` followed by `optional`: every input whose change lapses a clearance.
     std::vector<std::string> inputs() const;
 };

@@ -336,6 +336,31 @@ JsonValue rewriteDefaults(const JsonValue& logic)
     return JsonValue(std::move(out));
 }
 
+/// Names read by `var`s without a default (a default makes the input never unknown).
+void collectReads(const JsonValue& logic, std::set<std::string>& names)
+{
+    if (logic.isArray()) {
+        for (const JsonValue& element : logic.asArray()) {
+            collectReads(element, names);
+        }
+        return;
+    }
+    if (!logic.isObject()) {
+        return;
+    }
+    if (logic.size() == 1 && logic.asObject().front().first == "var") {
+        const JsonValue& argument = logic.asObject().front().second;
+        if (argument.isString()) {
+            names.insert(argument.asString());
+        } else if (argument.isArray() && argument.size() == 1 && argument.asArray()[0].isString()) {
+            names.insert(argument.asArray()[0].asString());
+        }
+    }
+    for (const auto& member : logic.asObject()) {
+        collectReads(member.second, names);
+    }
+}
+
 std::string ruleSubject(const std::string& id)
 {
     return "rule " + inQuotes(id);
@@ -647,7 +672,6 @@ RulesetLoader::load(const JsonValue& json, const std::string& source, const std:
                 }
             }
 
-            bool logicOk = false;
             if (const JsonValue* logic = item.find("logic"); logic != nullptr) {
                 const std::string logicPointer = JsonPointer::appendKey(pointer, "logic");
                 const std::size_t before = check.diagnostics.size();
@@ -655,18 +679,18 @@ RulesetLoader::load(const JsonValue& json, const std::string& source, const std:
                 if (check.compile(*logic, logicPointer, subject) && check.diagnostics.size() == before) {
                     rule.logic = *logic;
                     rule.expandedLogic = substitute(*logic, expanded);
+                    std::set<std::string> reads;
+                    collectReads(rule.expandedLogic, reads);
+                    rule.readInputs.assign(reads.begin(), reads.end());
                     std::optional<JsonLogicRule> compiled = check.compile(rule.expandedLogic, logicPointer, subject);
                     std::optional<JsonLogicRule> partial =
                         check.compile(rewriteDefaults(rule.expandedLogic), logicPointer, subject);
                     if (compiled && partial) {
                         rule.compiled = *compiled;
                         rule.partial = *partial;
-                        logicOk = true;
                     }
                 }
             }
-            (void)logicOk;
-
             if (const JsonValue* names = item.find("names"); names != nullptr) {
                 const std::string namesPointer = JsonPointer::appendKey(pointer, "names");
                 if (!names->isArray()) {

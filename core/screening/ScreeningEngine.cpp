@@ -4,6 +4,7 @@
 #include "core/common/Error.h"
 #include "core/fhir/QuestionnaireLoader.h"
 #include "core/jsonlogic/JsonLogicTrace.h"
+#include "core/jsonlogic/JsonLogicValue.h"
 #include "core/screening/RulesetLoader.h"
 
 #include <algorithm>
@@ -172,7 +173,13 @@ ScreeningResult ScreeningEngine::screen(const JsonValue& rawAnswers,
     const Ruleset& flags = redFlags();
     std::vector<const RulesetRule*> fired;
     for (const RulesetRule& rule : flags.rules) {
-        const JsonLogicTruth truth = rule.partial.evaluatePartial(answers).truth;
+        // With every input answered there is nothing unknown, and the ordinary evaluation gives the same truth.
+        const bool allAnswered = std::all_of(rule.readInputs.begin(),
+                                             rule.readInputs.end(),
+                                             [&](const std::string& input) { return answers.find(input) != nullptr; });
+        const JsonLogicTruth truth =
+            allAnswered ? (rule.compiled.isTruthy(answers) ? JsonLogicTruth::True : JsonLogicTruth::False)
+                        : rule.partial.evaluatePartial(answers).truth;
         if (truth == JsonLogicTruth::True) {
             fired.push_back(&rule);
         } else if (truth == JsonLogicTruth::Unknown) {
@@ -277,7 +284,9 @@ ScreeningResult ScreeningEngine::screen(const JsonValue& rawAnswers,
     JsonValue::Object contextValues{{"triage", JsonValue(std::string(triageName(result.triage)))}};
     for (std::size_t index : {m_sijRadicular, m_lcs}) {
         const Ruleset& ruleset = m_rulesets[index];
-        JsonValue::Object members = answers.asObject();
+        JsonValue::Object members;
+        members.reserve(answers.size() + contextValues.size());
+        members.insert(members.end(), answers.asObject().begin(), answers.asObject().end());
         for (const auto& context : contextValues) {
             if (ruleset.findContext(context.first) != nullptr) {
                 members.push_back(context);
@@ -323,8 +332,8 @@ ScreeningResult ScreeningEngine::screen(const JsonValue& rawAnswers,
             pattern.provisional = screen.provisionalWhen.isTruthy(data);
             JsonValue::Object report;
             for (const RulesetScreen::Report& item : screen.report) {
-                JsonValue value = item.logic.evaluateToJson(data);
-                report.emplace_back(item.id, value.isNumber() ? value : JsonValue(item.logic.isTruthy(data)));
+                const JsonLogicValue value = item.logic.evaluate(data);
+                report.emplace_back(item.id, value.isNumber() ? value.toJson() : JsonValue(value.truthy()));
             }
             pattern.report = JsonValue(std::move(report));
             for (const RulesetRule* rule : screenFired) {

@@ -155,7 +155,7 @@ struct ScreeningResult
     /// The screen's value, or "" when there is no such screen.
     std::string patternValue(std::string_view screen) const;
     const Finding* finding(std::string_view ruleId) const;
-    /// Red-flag findings that count (fired and not cleared), and those at SOON or above.
+    /// Red-flag findings that count for triage and blocking: fired and not cleared.
     std::vector<const Finding*> activeRedFlags() const;
 
     /// The stored and printed form: {"triage", "programBlocked", "blockingReason", "findings": [{"ruleId",

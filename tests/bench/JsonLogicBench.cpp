@@ -9,13 +9,13 @@
 #include <benchmark/benchmark.h>
 
 #include <array>
-#include <chrono>
 #include <cmath>
 #include <cstdlib>
 #include <iostream>
 #include <limits>
 #include <string>
 #include <string_view>
+#include <time.h>
 #include <vector>
 
 namespace {
@@ -191,18 +191,25 @@ void handwritten(const JsonValue& d, std::array<bool, 40>& out)
          && (number(d, "odi_score") < 20 || (flag(d, "standing_relief") && number(d, "nprs_now") < 4))); // PROG-02
 }
 
+// CPU time of this thread: the ratio stays meaningful when other processes share the cores.
+double cpuNanoseconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return static_cast<double>(now.tv_sec) * 1e9 + static_cast<double>(now.tv_nsec);
+}
+
 double handwrittenNanoseconds()
 {
     std::array<bool, 40> out{};
     constexpr int rounds = 200000;
-    auto start = std::chrono::steady_clock::now();
+    double start = cpuNanoseconds();
     for (int i = 0; i < rounds; ++i) {
         handwritten(answers(), out);
         benchmark::DoNotOptimize(out);
         benchmark::ClobberMemory();
     }
-    std::chrono::duration<double, std::nano> elapsed = std::chrono::steady_clock::now() - start;
-    return elapsed.count() / rounds;
+    return (cpuNanoseconds() - start) / rounds;
 }
 
 void suiteCompile(benchmark::State& state)
@@ -257,16 +264,17 @@ void screeningEvaluate(benchmark::State& state)
     double ours = 0;
     {
         constexpr int rounds = 200000;
-        auto start = std::chrono::steady_clock::now();
+        double start = cpuNanoseconds();
         for (int i = 0; i < rounds; ++i) {
             for (const JsonLogicRule& rule : compiled) {
                 benchmark::DoNotOptimize(rule.isTruthy(answers()));
             }
         }
-        std::chrono::duration<double, std::nano> elapsed = std::chrono::steady_clock::now() - start;
-        ours = elapsed.count() / rounds;
+        ours = (cpuNanoseconds() - start) / rounds;
     }
     state.counters["fired"] = fired;
+    // Both measured in thread CPU time over 200,000 rounds.
+    state.counters["ours_ns"] = ours;
     state.counters["x_handwritten"] = ours / handwrittenNanoseconds();
 }
 

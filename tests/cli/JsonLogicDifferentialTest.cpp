@@ -355,6 +355,8 @@ TEST(JsonLogicDifferential, AgreesWithJsonLogicJsOnThousandsOfRandomRules)
             // The result may borrow from the rule, so the rule must outlive it.
             backscreen::core::JsonLogicRule compiled = JsonLogicCompiler::compile(rule);
             JsonLogicValue result = compiled.evaluate(data);
+            // The truth-only path (isTruthy) must agree with the value it skips building.
+            EXPECT_EQ(compiled.isTruthy(data), result.truthy()) << "case " << i << ": " << JsonWriter::write(rule);
             gotTag = tagOf(result);
             got = result.toJson();
         } catch (const backscreen::Error& error) {

@@ -1,11 +1,15 @@
 #include "ScreeningTestSupport.h"
 
+#include "core/common/Error.h"
+#include "core/fhir/QuestionnaireLoader.h"
 #include "core/json/JsonReader.h"
 #include "core/json/JsonWriter.h"
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <initializer_list>
+#include <unistd.h>
 #include <utility>
 
 using backscreen::ErrorCode;
@@ -436,4 +440,71 @@ TEST(ScreeningEngine, LcsFindingsAreExposedForTheProgramGenerator)
     const int positives = int(result.lcs.t01Positive) + int(result.lcs.t02Positive) + int(result.lcs.t04Positive)
                           + int(result.lcs.t05Positive) + int(result.lcs.t06Positive);
     EXPECT_EQ(positives, static_cast<int>(report.find("i_count")->asNumber()));
+}
+
+// The engine decides a red flag two-valued when every input it reads is answered; that must give exactly the
+// Kleene truth of evaluatePartial on every answer set we have.
+TEST(ScreeningEngine, TwoValuedShortcutAgreesWithThreeValuedEvaluation)
+{
+    std::vector<JsonValue> sets;
+    for (const auto& file : filesIn(testDataDir() / "vignettes", ".json")) {
+        sets.push_back(*readJsonFile(file).find("answers"));
+    }
+    const JsonValue cases = readJsonFile(testDataDir() / "rule-cases" / "redflags.json");
+    for (const JsonValue& item : cases.asArray()) {
+        sets.push_back(*item.find("answers"));
+    }
+    ASSERT_GT(sets.size(), 200u);
+    std::size_t shortcuts = 0;
+    for (const JsonValue& answers : sets) {
+        const auto result = screeningEngine().screen(answers);
+        const auto notEvaluable = result.notEvaluableIds();
+        for (const auto& rule : screeningEngine().redFlags().rules) {
+            const auto truth = rule.partial.evaluatePartial(answers).truth;
+            EXPECT_EQ(result.finding(rule.id) != nullptr, truth == backscreen::core::JsonLogicTruth::True) << rule.id;
+            EXPECT_EQ(std::count(notEvaluable.begin(), notEvaluable.end(), rule.id) == 1,
+                      truth == backscreen::core::JsonLogicTruth::Unknown)
+                << rule.id;
+            shortcuts += std::all_of(rule.readInputs.begin(),
+                                     rule.readInputs.end(),
+                                     [&](const std::string& input) { return answers.find(input) != nullptr; })
+                             ? 1
+                             : 0;
+        }
+    }
+    EXPECT_GT(shortcuts, sets.size() * 30);
+}
+
+TEST(ScreeningEngine, LoadRefusesFormsWithABrokenRuleset)
+{
+    const std::filesystem::path forms(BACKSCREEN_FORMS_DIR);
+    const std::filesystem::path dir =
+        std::filesystem::temp_directory_path() / ("screening-forms-" + std::to_string(::getpid()));
+    std::filesystem::create_directories(dir / "intake");
+    std::filesystem::create_directories(dir / "rules");
+    std::filesystem::copy_file(forms / "intake" / "low-back-intake.json", dir / "intake" / "low-back-intake.json");
+    std::filesystem::copy_file(forms / "rules" / "redflags.json", dir / "rules" / "redflags.json");
+    std::filesystem::copy_file(forms / "rules" / "sij-radicular.json", dir / "rules" / "sij-radicular.json");
+    std::filesystem::copy_file(testDataDir() / "core" / "screening" / "unknown-tier.json", dir / "rules" / "lcs.json");
+    const auto loaded = backscreen::core::ScreeningEngine::load(dir);
+    std::filesystem::remove_all(dir);
+    EXPECT_FALSE(loaded.ok());
+    ASSERT_EQ(loaded.diagnostics.size(), 1u);
+    EXPECT_EQ(loaded.diagnostics[0].code, ErrorCode::RulesetUnknownTier);
+    EXPECT_EQ(loaded.diagnostics[0].source, (dir / "rules" / "lcs.json").string());
+}
+
+TEST(ScreeningEngine, ConstructorNeedsAllThreeRulesets)
+{
+    const auto intake = backscreen::core::QuestionnaireLoader::loadIntakeForm();
+    ASSERT_TRUE(intake.ok());
+    std::vector<backscreen::core::Ruleset> rulesets = {screeningEngine().rulesets().at(0)};
+    try {
+        backscreen::core::ScreeningEngine engine(*intake.questionnaire, rulesets);
+        FAIL() << "expected an error";
+    } catch (const backscreen::Error& error) {
+        EXPECT_EQ(error.code(), ErrorCode::ScreeningRulesetMissing);
+        EXPECT_EQ(std::string(error.what()),
+                  "screening engine: ruleset \"sij_radicular\" missing; expected redflags, sij_radicular and lcs");
+    }
 }

@@ -1,6 +1,7 @@
 // Feeds arbitrary bytes to JsonLogic: the input up to the first NUL byte is the rule, the rest the data
 // (null when there is no NUL). Parsing, compiling, plain, traced and three-valued evaluation must either
-// succeed or throw backscreen::Error; the traced result must equal the plain one.
+// succeed or throw backscreen::Error; the traced result must equal the plain one and the truth-only
+// evaluation the plain result's truthiness.
 #include "core/common/Error.h"
 #include "core/json/JsonReader.h"
 #include "core/json/JsonWriter.h"
@@ -27,7 +28,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         JsonValue plain;
         bool plainFailed = false;
         try {
-            plain = compiled.evaluateToJson(*answers.value);
+            JsonLogicValue value = compiled.evaluate(*answers.value);
+            plain = value.toJson();
+            if (compiled.isTruthy(*answers.value) != value.truthy()) {
+                __builtin_trap();
+            }
         } catch (const backscreen::Error&) {
             plainFailed = true;
         }

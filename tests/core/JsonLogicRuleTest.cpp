@@ -1,0 +1,138 @@
+#include "core/jsonlogic/JsonLogicRule.h"
+
+#include "core/json/JsonReader.h"
+#include "core/json/JsonWriter.h"
+#include "core/jsonlogic/JsonLogicCompiler.h"
+#include "core/jsonlogic/JsonLogicError.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <thread>
+#include <vector>
+
+using backscreen::ErrorCode;
+using backscreen::core::JsonLogicCompiler;
+using backscreen::core::JsonLogicError;
+using backscreen::core::JsonLogicRule;
+using backscreen::core::JsonLogicValue;
+using backscreen::core::JsonReader;
+using backscreen::core::JsonValue;
+using backscreen::core::JsonWriter;
+
+namespace {
+
+JsonValue json(const std::string& text)
+{
+    auto read = JsonReader::parse(text, "test");
+    EXPECT_TRUE(read.ok()) << text;
+    return read.ok() ? *read.value : JsonValue();
+}
+
+struct EdgeCase
+{
+    const char* rule;
+    const char* data;
+    const char* expected;
+};
+
+} // namespace
+
+TEST(JsonLogicRule, MatchesJsonLogicJsOnJavaScriptEdgeCases)
+{
+    // Expected values printed by json-logic-js 2.0.5 under Node 20.
+    const std::vector<EdgeCase> cases = {
+        {R"({"*": ["1"]})", "null", R"("1")"}, // one argument comes back unconverted
+        {R"({"+": []})", "null", "0"},
+        {R"({"-": [{"var": "s"}]})", R"({"s": " 12 "})", "-12"},
+        {R"({"cat": [1.0, 0.1, 1e21, 1e-7, null, [1, [2, null]], {"a": 1, "b": 2}]})",
+         "null",
+         R"("10.11e+211e-71,2,[object Object]")"},
+        {R"({"substr": ["h\u00e9llo\ud83d\ude00!", -3]})", "null", R"("\ud83d\ude00!")"},
+        {R"({"substr": ["jsonlogic", 2, "-3"]})", "null", R"("")"}, // "7" + "-3" is "7-3", not a number
+        {R"({"==": [[1, 2], "1,2"]})", "null", "true"},
+        {R"({"==": [{"var": "a"}, {"var": "a"}]})", R"({"a": [1]})", "true"}, // the same array
+        {R"({"===": [[1], [1]]})", "null", "false"},                          // two arrays
+        {R"({"in": [1, "a1b"]})", "null", "true"},
+        {R"({"var": "s.1"})", R"({"s": "h\u00e9llo"})", R"("\u00e9")"},
+        {R"({"var": "arr.length"})", R"({"arr": [1, 2, 3]})", "3"},
+        {R"({"min": ["3", 2, true]})", "null", "1"},
+        {R"({"<": [1, 2, {"and": []}]})", "null", "true"}, // an undefined third argument: plain <
+        {R"({"reduce": [[1, 2], {"var": ""}, 0]})",
+         "null",
+         R"({"current": 2, "accumulator": {"current": 1, "accumulator": 0}})"},
+        {R"({"missing_some": [1, ["a", "b"]]})", R"({"b": ""})", R"(["a", "b"])"},
+        {R"({"%": [-7, 2]})", "null", "-1"},
+        {R"({"if": [{"var": "x"}]})", R"({"x": "yes"})", R"("yes")"},
+        {R"({"map": [[1, 2]]})", "null", "[null, null]"}, // undefined elements print as null
+    };
+    for (const EdgeCase& edge : cases) {
+        JsonValue data = json(edge.data);
+        JsonLogicRule rule = JsonLogicCompiler::compile(json(edge.rule));
+        EXPECT_EQ(rule.evaluateToJson(data), json(edge.expected))
+            << edge.rule << " gave " << JsonWriter::write(rule.evaluateToJson(data));
+    }
+}
+
+TEST(JsonLogicRule, KeepsUndefinedAndInfinityApartFromNull)
+{
+    JsonLogicRule empty = JsonLogicCompiler::compile(json(R"({"and": []})"));
+    EXPECT_TRUE(empty.evaluate(JsonValue()).isUndefined());
+    JsonLogicRule max = JsonLogicCompiler::compile(json(R"({"max": []})"));
+    JsonLogicValue value = max.evaluate(JsonValue());
+    ASSERT_TRUE(value.isNumber());
+    EXPECT_EQ(value.asNumber(), -INFINITY);
+    EXPECT_EQ(value.toJson(), JsonValue(nullptr)); // as JSON.stringify writes it
+}
+
+TEST(JsonLogicRule, RefusesToRunDataAsARule)
+{
+    // json-logic-js would run {"var": "secret"} from the data as a rule here.
+    JsonLogicRule rule = JsonLogicCompiler::compile(json(R"({"missing": {"var": "names"}})"));
+    JsonValue data = json(R"({"names": ["a", {"var": "secret"}]})");
+    try {
+        rule.evaluate(data);
+        FAIL() << "data ran as a rule";
+    } catch (const JsonLogicError& error) {
+        EXPECT_EQ(error.code(), ErrorCode::JsonLogicEvaluationFailed);
+        EXPECT_EQ(error.pointer(), "");
+    }
+}
+
+TEST(JsonLogicRule, ResultBorrowsFromTheDataWithoutCopying)
+{
+    JsonValue data = json(R"({"episodes": [1, 2, 3]})");
+    JsonLogicRule rule = JsonLogicCompiler::compile(json(R"({"var": "episodes"})"));
+    JsonLogicValue result = rule.evaluate(data);
+    EXPECT_EQ(result.borrowed(), data.find("episodes"));
+}
+
+TEST(JsonLogicRule, OneRuleEvaluatesOnManyThreadsAtOnce)
+{
+    JsonLogicRule rule = JsonLogicCompiler::compile(
+        json(R"({"and": [{">=": [{"var": "age"}, 50]}, {"==": [{"var": "sex"}, "female"]}]})"));
+    std::vector<JsonValue> people;
+    for (int i = 0; i < 8; ++i) {
+        // Members in a different order per answer set, so the lookup hints keep changing.
+        people.push_back(i % 2 == 0 ? json(R"({"age": )" + std::to_string(45 + i) + R"(, "sex": "female"})")
+                                    : json(R"({"sex": "female", "x": 1, "age": )" + std::to_string(45 + i) + "}"));
+    }
+    std::vector<int> fired(4, 0);
+    std::vector<std::thread> threads;
+    for (int t = 0; t < 4; ++t) {
+        threads.emplace_back([&, t] {
+            for (int round = 0; round < 2000; ++round) {
+                for (const JsonValue& person : people) {
+                    fired[static_cast<std::size_t>(t)] += rule.isTruthy(person) ? 1 : 0;
+                }
+            }
+        });
+    }
+    for (std::thread& thread : threads) {
+        thread.join();
+    }
+    for (int count : fired) {
+        EXPECT_EQ(count, 2000 * 3); // ages 45 to 52: three of the eight reach 50
+    }
+}
