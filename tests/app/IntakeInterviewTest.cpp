@@ -344,3 +344,28 @@ TEST(IntakeInterview, FinishingAnIncompleteIntakeKeepsTheDraftAndMarksTheGaps)
     const core::JsonValue answers = core::FlatAnswers::flatten(intakeQuestionnaire(), page->form()->state());
     EXPECT_EQ(core::JsonWriter::write(answers), "{\"age_years\":52,\"nprs_recall\":\"avg_24h\"}");
 }
+
+TEST(IntakeInterview, ChangingACompletedIntakeSavesItAsAmended)
+{
+    AppTestEnvironment environment;
+    auto session = environment.openDemoSession();
+    const db::RecordId clientId = session->service().searchClientsByName("Okafor").front().id;
+    const db::RecordId visitId = session->service().clientHistory(clientId).visits.front().id;
+    app::MainWindow window(*session, intakeQuestionnaire(), app::test::screeningEngine());
+    window.show();
+    ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
+    window.openClient(clientId);
+    window.resumeIntake(clientId, visitId);
+    app::IntakePage* page = window.intakePage();
+    EXPECT_EQ(page->savedStatus(), "completed");
+    EXPECT_EQ(page->saveCount(), 0);
+    page->form()->questionWidget("pain_worsening")->focusTarget()->setFocus(Qt::TabFocusReason);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Y);
+    EXPECT_EQ(page->savedStatus(), "amended");
+    EXPECT_EQ(page->saveCount(), 1);
+    const db::ClientHistory history = session->service().clientHistory(clientId);
+    ASSERT_EQ(history.responses.size(), 2u);
+    EXPECT_NE(history.responses.back().responseJson.find("\"status\":\"amended\""), std::string::npos);
+    // The first version is kept as it was.
+    EXPECT_NE(history.responses.front().responseJson.find("\"status\": \"completed\""), std::string::npos);
+}
