@@ -1,0 +1,238 @@
+#include "ClientRecordPage.h"
+
+#include "TextConversion.h"
+#include "TriageStyle.h"
+
+#include "db/ClinicService.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QPushButton>
+#include <QStandardItemModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include <map>
+
+namespace backscreen::app {
+
+namespace {
+
+constexpr int VisitIdRole = Qt::UserRole + 1;
+
+// The "status" of a stored QuestionnaireResponse, read without a full parse.
+QString responseStatus(const std::string& json)
+{
+    const auto at = json.find("\"status\"");
+    if (at == std::string::npos) {
+        return {};
+    }
+    const auto open = json.find('"', json.find(':', at) + 1);
+    const auto close = json.find('"', open + 1);
+    if (open == std::string::npos || close == std::string::npos) {
+        return {};
+    }
+    return toQString(json.substr(open + 1, close - open - 1));
+}
+
+QTableView* makeTable(QWidget* parent, const QString& objectName, QStandardItemModel* model)
+{
+    auto* view = new QTableView(parent);
+    view->setObjectName(objectName);
+    view->setModel(model);
+    view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    view->setSelectionMode(QAbstractItemView::SingleSelection);
+    view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    view->setAlternatingRowColors(true);
+    view->verticalHeader()->hide();
+    view->horizontalHeader()->setStretchLastSection(true);
+    view->setWordWrap(true);
+    return view;
+}
+
+} // namespace
+
+ClientRecordPage::ClientRecordPage(db::ClinicService& service, QWidget* parent)
+    : QWidget(parent)
+    , m_service(service)
+    , m_visitsModel(new QStandardItemModel(0, VisitColumnCount, this))
+    , m_programsModel(new QStandardItemModel(0, 3, this))
+{
+    setObjectName(QStringLiteral("clientRecordPage"));
+    m_visitsModel->setHorizontalHeaderLabels({tr("Date"), tr("Visit"), tr("Intake"), tr("Triage"), tr("Notes")});
+    m_programsModel->setHorizontalHeaderLabels({tr("Version"), tr("Saved"), tr("Visit")});
+
+    m_nameLabel = new QLabel(this);
+    m_nameLabel->setObjectName(QStringLiteral("nameLabel"));
+    QFont nameFont = m_nameLabel->font();
+    nameFont.setPointSizeF(nameFont.pointSizeF() * 1.5);
+    nameFont.setBold(true);
+    m_nameLabel->setFont(nameFont);
+    m_detailsLabel = new QLabel(this);
+    m_detailsLabel->setObjectName(QStringLiteral("detailsLabel"));
+    m_detailsLabel->setWordWrap(true);
+    m_detailsLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    m_visitsTableView = makeTable(this, QStringLiteral("visitsTableView"), m_visitsModel);
+    m_visitsTableView->setAccessibleName(tr("Visits"));
+    m_visitsTableView->setToolTip(tr("Visits with their intake and screening; Enter opens the intake"));
+    m_visitsTableView->setColumnWidth(VisitDateColumn, 110);
+    m_visitsTableView->setColumnWidth(VisitKindColumn, 90);
+    m_visitsTableView->setColumnWidth(IntakeColumn, 110);
+    m_visitsTableView->setColumnWidth(TriageColumn, 120);
+    m_programsTableView = makeTable(this, QStringLiteral("programsTableView"), m_programsModel);
+    m_programsTableView->setAccessibleName(tr("Home program versions"));
+    m_programsTableView->setToolTip(tr("Every saved version of the client's home program"));
+    m_programsTableView->setMaximumHeight(160);
+
+    auto* visitsLabel = new QLabel(tr("&Visits"), this);
+    visitsLabel->setBuddy(m_visitsTableView);
+    auto* programsLabel = new QLabel(tr("Home &program versions"), this);
+    programsLabel->setBuddy(m_programsTableView);
+
+    m_newIntakeButton = new QPushButton(tr("&New intake visit"), this);
+    m_newIntakeButton->setObjectName(QStringLiteral("newIntakeButton"));
+    m_newIntakeButton->setToolTip(tr("Start a visit today and open the intake interview"));
+    m_newIntakeButton->setAccessibleName(tr("New intake visit"));
+    m_openIntakeButton = new QPushButton(tr("Open &intake"), this);
+    m_openIntakeButton->setObjectName(QStringLiteral("openIntakeButton"));
+    m_openIntakeButton->setToolTip(tr("Open the selected visit's intake: resume a draft or review the answers"));
+    m_openIntakeButton->setAccessibleName(tr("Open intake"));
+    m_backButton = new QPushButton(tr("&Back to clients"), this);
+    m_backButton->setObjectName(QStringLiteral("backButton"));
+    m_backButton->setToolTip(tr("Return to the client list (Alt+Home)"));
+    m_backButton->setAccessibleName(tr("Back to clients"));
+
+    auto* buttons = new QHBoxLayout;
+    buttons->addWidget(m_backButton);
+    buttons->addStretch(1);
+    buttons->addWidget(m_openIntakeButton);
+    buttons->addWidget(m_newIntakeButton);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->addWidget(m_nameLabel);
+    layout->addWidget(m_detailsLabel);
+    layout->addWidget(visitsLabel);
+    layout->addWidget(m_visitsTableView, 3);
+    layout->addWidget(programsLabel);
+    layout->addWidget(m_programsTableView, 1);
+    layout->addLayout(buttons);
+
+    connect(m_newIntakeButton, &QPushButton::clicked, this, [this] { emit newIntakeRequested(clientId()); });
+    connect(m_openIntakeButton, &QPushButton::clicked, this, [this] {
+        if (selectedVisitId() != 0) {
+            emit resumeIntakeRequested(clientId(), selectedVisitId());
+        }
+    });
+    connect(m_visitsTableView, &QTableView::activated, this, [this] {
+        if (selectedVisitId() != 0) {
+            emit resumeIntakeRequested(clientId(), selectedVisitId());
+        }
+    });
+    connect(m_backButton, &QPushButton::clicked, this, &ClientRecordPage::backRequested);
+    connect(
+        m_visitsTableView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { updateButtons(); });
+    updateButtons();
+}
+
+void ClientRecordPage::showClient(db::RecordId clientId)
+{
+    m_history = m_service.clientHistory(clientId);
+    const db::ClientRecord& client = m_history.client;
+    m_nameLabel->setText(toQString(client.givenName + " " + client.familyName)
+                         + (client.archived ? tr(" (archived)") : QString()));
+    QStringList details;
+    details << tr("Born %1").arg(toQString(client.birthDate));
+    if (!client.contact.empty()) {
+        details << toQString(client.contact);
+    }
+    QString text = details.join(QStringLiteral(" · "));
+    if (!client.notes.empty()) {
+        text += QLatin1Char('\n') + toQString(client.notes);
+    }
+    m_detailsLabel->setText(text);
+
+    // The latest response and screening per visit (they are listed oldest first).
+    std::map<db::RecordId, const db::QuestionnaireResponseRecord*> responses;
+    for (const auto& response : m_history.responses) {
+        responses[response.visitId] = &response;
+    }
+    std::map<db::RecordId, const db::ScreeningRecord*> screenings;
+    for (const auto& screening : m_history.screenings) {
+        screenings[screening.visitId] = &screening;
+    }
+
+    m_visitsModel->removeRows(0, m_visitsModel->rowCount());
+    for (auto visit = m_history.visits.rbegin(); visit != m_history.visits.rend(); ++visit) {
+        QList<QStandardItem*> row;
+        auto* date = new QStandardItem(toQString(visit->visitDate));
+        date->setData(QVariant::fromValue<qlonglong>(visit->id), VisitIdRole);
+        row << date;
+        row << new QStandardItem(visit->kind == "initial"  ? tr("Initial")
+                                 : visit->kind == "review" ? tr("Review")
+                                                           : toQString(visit->kind));
+        QString intake = tr("None");
+        if (auto found = responses.find(visit->id); found != responses.end()) {
+            const QString status = responseStatus(found->second->responseJson);
+            intake = status == QStringLiteral("completed") ? tr("Completed") : tr("Draft");
+        }
+        row << new QStandardItem(intake);
+        auto* triage = new QStandardItem;
+        if (auto found = screenings.find(visit->id); found != screenings.end()) {
+            const TriageStyle style = TriageStyle::forName(toQString(found->second->triage));
+            triage->setText(style.label);
+            triage->setBackground(style.background);
+            triage->setForeground(style.foreground);
+            triage->setToolTip(style.description);
+        } else {
+            triage->setText(tr("Not screened"));
+        }
+        row << triage;
+        row << new QStandardItem(toQString(visit->notes));
+        m_visitsModel->appendRow(row);
+    }
+
+    m_programsModel->removeRows(0, m_programsModel->rowCount());
+    for (const auto& version : m_history.programVersions) {
+        QList<QStandardItem*> row;
+        row << new QStandardItem(tr("Version %1").arg(version.version));
+        row << new QStandardItem(toQString(version.createdAt.substr(0, 10)));
+        QString visitDate;
+        for (const auto& visit : m_history.visits) {
+            if (version.visitId && visit.id == *version.visitId) {
+                visitDate = toQString(visit.visitDate);
+            }
+        }
+        row << new QStandardItem(visitDate);
+        m_programsModel->appendRow(row);
+    }
+    if (m_visitsModel->rowCount() > 0) {
+        m_visitsTableView->selectRow(0);
+    }
+    updateButtons();
+}
+
+void ClientRecordPage::reload()
+{
+    if (clientId() != 0) {
+        showClient(clientId());
+    }
+}
+
+db::RecordId ClientRecordPage::selectedVisitId() const
+{
+    const QModelIndexList rows = m_visitsTableView->selectionModel()->selectedRows();
+    if (rows.isEmpty()) {
+        return 0;
+    }
+    return rows.first().data(VisitIdRole).toLongLong();
+}
+
+void ClientRecordPage::updateButtons()
+{
+    m_openIntakeButton->setEnabled(selectedVisitId() != 0);
+}
+
+} // namespace backscreen::app

@@ -1,0 +1,200 @@
+#include "FindingsPanel.h"
+
+#include "TextConversion.h"
+#include "TriageStyle.h"
+
+#include "core/json/JsonWriter.h"
+
+#include <QLabel>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+namespace backscreen::app {
+
+namespace {
+
+QString escaped(const std::string& text)
+{
+    return toQString(text).toHtmlEscaped();
+}
+
+QString answerText(const core::JsonValue& answer)
+{
+    if (answer.isBool()) {
+        return answer.asBool() ? FindingsPanel::tr("yes") : FindingsPanel::tr("no");
+    }
+    if (answer.isString()) {
+        return toQString(answer.asString());
+    }
+    if (answer.isNull()) {
+        return FindingsPanel::tr("unanswered");
+    }
+    return toQString(core::JsonWriter::write(answer));
+}
+
+QString screenName(const std::string& screen)
+{
+    if (screen == "sij") {
+        return FindingsPanel::tr("Sacroiliac joint");
+    }
+    if (screen == "radicular") {
+        return FindingsPanel::tr("Radicular (nerve root)");
+    }
+    if (screen == "lcs") {
+        return FindingsPanel::tr("Lower-crossed pattern");
+    }
+    return toQString(screen);
+}
+
+QString findingHtml(const core::Finding& finding)
+{
+    QString html = QStringLiteral("<div style='margin-bottom:10px'>");
+    QString badge;
+    if (finding.tier) {
+        const TriageStyle style = TriageStyle::forName(toQString(std::string(core::triageName(*finding.tier))));
+        badge = QStringLiteral("<span style='background:%1;color:%2'>&nbsp;%3&nbsp;</span> ")
+                    .arg(style.background.name(), style.foreground.name(), style.label.toHtmlEscaped());
+    } else if (!finding.outcome.empty()) {
+        badge = QStringLiteral("<span style='background:#e3f2fd;color:#0d47a1'>&nbsp;%1: %2&nbsp;</span> ")
+                    .arg(screenName(finding.screen).toHtmlEscaped(), escaped(finding.outcome));
+    }
+    html += QStringLiteral("<p style='margin:0'>%1<b>%2</b>%3</p>")
+                .arg(badge,
+                     escaped(finding.title),
+                     finding.cleared ? QStringLiteral(" <i>(%1)</i>").arg(FindingsPanel::tr("cleared")) : QString());
+    html += QStringLiteral("<p style='margin:0;color:#444'>%1</p>")
+                .arg(FindingsPanel::tr("Rule %1 · %2 %3 · reference %4")
+                         .arg(escaped(finding.ruleId),
+                              escaped(finding.rulesetId),
+                              escaped(finding.rulesetVersion),
+                              escaped(finding.reference)));
+    if (!finding.why.empty()) {
+        html += QStringLiteral("<p style='margin:0'>%1</p><ul style='margin-top:0'>").arg(FindingsPanel::tr("Why:"));
+        for (const core::WhyItem& why : finding.why) {
+            html += QStringLiteral("<li>%1 <b>%2</b> <span style='color:#666'>(%3)</span></li>")
+                        .arg(escaped(why.text), answerText(why.answer).toHtmlEscaped(), escaped(why.linkId));
+        }
+        html += QStringLiteral("</ul>");
+    }
+    if (!finding.citation.empty()) {
+        html += QStringLiteral("<p style='margin:0;color:#666;font-size:small'>%1</p>").arg(escaped(finding.citation));
+    }
+    html += QStringLiteral("</div>");
+    return html;
+}
+
+} // namespace
+
+FindingsPanel::FindingsPanel(QWidget* parent)
+    : QWidget(parent)
+{
+    setObjectName(QStringLiteral("findingsPanel"));
+    setAccessibleName(tr("Findings"));
+
+    auto* heading = new QLabel(tr("Findings (live)"), this);
+    QFont headingFont = heading->font();
+    headingFont.setBold(true);
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.2);
+    heading->setFont(headingFont);
+
+    m_triageLabel = new QLabel(this);
+    m_triageLabel->setObjectName(QStringLiteral("triageLabel"));
+    m_triageLabel->setAlignment(Qt::AlignCenter);
+    m_triageLabel->setMinimumHeight(44);
+    QFont triageFont = m_triageLabel->font();
+    triageFont.setBold(true);
+    triageFont.setPointSizeF(triageFont.pointSizeF() * 1.4);
+    m_triageLabel->setFont(triageFont);
+    m_triageLabel->setAccessibleName(tr("Triage"));
+
+    m_urgencyLabel = new QLabel(this);
+    m_urgencyLabel->setObjectName(QStringLiteral("urgencyLabel"));
+    m_urgencyLabel->setWordWrap(true);
+    m_urgencyLabel->setAccessibleName(tr("What to do"));
+
+    m_blockedLabel = new QLabel(this);
+    m_blockedLabel->setObjectName(QStringLiteral("blockedLabel"));
+    m_blockedLabel->setWordWrap(true);
+    m_blockedLabel->setStyleSheet(QStringLiteral("color: #b00020;"));
+    m_blockedLabel->setAccessibleName(tr("Program blocked"));
+
+    m_findingsTextBrowser = new QTextBrowser(this);
+    m_findingsTextBrowser->setObjectName(QStringLiteral("findingsTextBrowser"));
+    m_findingsTextBrowser->setAccessibleName(tr("Findings with their reasons"));
+    m_findingsTextBrowser->setToolTip(tr("Each finding with the answers that decided it, its rule and its reference"));
+    m_findingsTextBrowser->setOpenLinks(false);
+    m_findingsTextBrowser->setFocusPolicy(Qt::ClickFocus);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(heading);
+    layout->addWidget(m_triageLabel);
+    layout->addWidget(m_urgencyLabel);
+    layout->addWidget(m_blockedLabel);
+    layout->addWidget(m_findingsTextBrowser, 1);
+
+    showResult(core::ScreeningResult{});
+}
+
+void FindingsPanel::showResult(const core::ScreeningResult& result)
+{
+    m_result = result;
+    const TriageStyle style = TriageStyle::forName(toQString(std::string(core::triageName(result.triage))));
+    m_triageLabel->setText(style.label);
+    m_triageLabel->setStyleSheet(QStringLiteral("background: %1; color: %2; border-radius: 4px; padding: 6px;")
+                                     .arg(style.background.name(), style.foreground.name()));
+    m_triageLabel->setToolTip(style.description);
+    const bool referral = core::isReferralTier(result.triage);
+    m_urgencyLabel->setText(style.description);
+    QFont urgencyFont = font();
+    urgencyFont.setBold(referral);
+    if (referral) {
+        urgencyFont.setPointSizeF(urgencyFont.pointSizeF() * 1.15);
+    }
+    m_urgencyLabel->setFont(urgencyFont);
+    m_blockedLabel->setText(result.programBlocked ? tr("Home program blocked: %1").arg(toQString(result.blockingReason))
+                                                  : QString());
+    m_blockedLabel->setVisible(result.programBlocked);
+
+    QString html;
+    if (!result.missing.empty()) {
+        html +=
+            QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4><ul style='margin-top:0'>")
+                .arg(tr(
+                    "Still to answer for the red-flag screen (%n)", nullptr, static_cast<int>(result.missing.size())));
+        for (const std::string& linkId : result.missing) {
+            html += QStringLiteral("<li>%1</li>").arg(escaped(linkId));
+        }
+        html += QStringLiteral("</ul>");
+    }
+    QString redFlags;
+    QString patterns;
+    for (const core::Finding& finding : result.findings) {
+        (finding.kind == core::RuleKind::Flag ? redFlags : patterns) += findingHtml(finding);
+    }
+    html += QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4>").arg(tr("Red flags"));
+    html += redFlags.isEmpty() ? QStringLiteral("<p>%1</p>").arg(tr("None fired.")) : redFlags;
+    if (!result.patterns.empty()) {
+        html += QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4><table cellspacing='0' cellpadding='2'>")
+                    .arg(tr("Patterns"));
+        for (const core::PatternResult& pattern : result.patterns) {
+            html += QStringLiteral("<tr><td>%1</td><td><b>%2</b>%3</td></tr>")
+                        .arg(screenName(pattern.screen).toHtmlEscaped(),
+                             escaped(pattern.value),
+                             pattern.provisional ? QStringLiteral(" <i>(%1)</i>").arg(tr("provisional")) : QString());
+        }
+        html += QStringLiteral("</table>");
+    }
+    if (!patterns.isEmpty()) {
+        html += QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4>").arg(tr("Pattern findings")) + patterns;
+    }
+    m_findingsTextBrowser->setHtml(html);
+    setAccessibleDescription(style.label + QStringLiteral(". ") + m_blockedLabel->text());
+}
+
+QString FindingsPanel::findingsText() const
+{
+    return m_findingsTextBrowser->toPlainText();
+}
+
+} // namespace backscreen::app

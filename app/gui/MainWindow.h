@@ -1,0 +1,95 @@
+#pragma once
+
+#include "core/fhir/Questionnaire.h"
+#include "db/Records.h"
+
+#include <QMainWindow>
+
+#include <chrono>
+#include <memory>
+
+class QAction;
+class QLabel;
+class QStackedWidget;
+
+namespace backscreen::core {
+class ScreeningEngine;
+}
+
+namespace backscreen::app {
+
+class ClientRecordPage;
+class ClientsPage;
+class ClinicSession;
+class HomeProgramStarter;
+class IdleLock;
+class IntakePage;
+class LockScreen;
+
+/// The app's window: the client list, a client's record and the intake interview as pages of one stack,
+/// menus with the standard shortcuts, the signed-in user in the status bar, the title saying which database
+/// is open (DEMO for the demo), geometry remembered between runs, and the idle lock.
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    /// The session must be signed in and outlive the window; so must `questionnaire` and `engine`.
+    MainWindow(ClinicSession& session,
+               const core::Questionnaire& questionnaire,
+               const core::ScreeningEngine& engine,
+               QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    ClientsPage* clientsPage() const { return m_clientsPage; }
+
+    ClientRecordPage* clientRecordPage() const { return m_clientRecordPage; }
+
+    IntakePage* intakePage() const { return m_intakePage; }
+
+    LockScreen* lockScreen() const { return m_lockScreen; }
+
+    IdleLock* idleLock() const { return m_idleLock; }
+
+    QWidget* currentPage() const;
+
+    void showClients();
+    void openClient(db::RecordId clientId);
+    void startIntake(db::RecordId clientId);
+    void resumeIntake(db::RecordId clientId, db::RecordId visitId);
+    /// Generates the visit's home program from the screening shown in the intake and stores it as version 1.
+    void generateProgram(db::RecordId clientId, db::RecordId visitId);
+
+    /// Hides everything behind the lock screen and signs the user out until the password is given again.
+    void lock();
+    bool isLocked() const;
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void createMenus();
+    void updateTitle();
+    void updateStatus();
+    void setPage(QWidget* page);
+    QString clientName(db::RecordId clientId);
+    /// Runs `action`; a backscreen::Error is shown in a message box instead of escaping the event loop.
+    template <typename Action>
+    void guarded(const QString& what, Action&& action);
+
+    ClinicSession& m_session;
+    QStackedWidget* m_pages;
+    ClientsPage* m_clientsPage;
+    ClientRecordPage* m_clientRecordPage;
+    IntakePage* m_intakePage;
+    LockScreen* m_lockScreen;
+    IdleLock* m_idleLock;
+    std::unique_ptr<HomeProgramStarter> m_programStarter;
+    QString m_programStarterProblems;
+    QWidget* m_pageBeforeLock = nullptr;
+    QLabel* m_userLabel;
+    QLabel* m_databaseLabel;
+    QList<QAction*> m_sessionActions;
+};
+
+} // namespace backscreen::app
