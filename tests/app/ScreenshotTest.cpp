@@ -25,8 +25,9 @@ namespace {
 
 const QSize screenSize(1280, 800);
 
-// Grabs `widget`, checks the picture is not blank (many colours, not one flat fill) and keeps it in
-// docs/images/ for the user guide.
+// Grabs `widget`, checks the picture is not blank (many colours, not one flat fill) and saves it: into the
+// build tree normally, so a test run leaves the checkout clean, and into docs/images/ for the user guide
+// when BACKSCREEN_UPDATE_SCREENSHOTS=1 is set.
 void grabAndCheck(QWidget& widget, const QString& name, QSize expectedSize)
 {
     QApplication::processEvents();
@@ -39,7 +40,9 @@ void grabAndCheck(QWidget& widget, const QString& name, QSize expectedSize)
         }
     }
     EXPECT_GT(colours.size(), 16) << name.toStdString() << " looks blank";
-    const QString directory = QStringLiteral(BACKSCREEN_SOURCE_DIR "/docs/images");
+    const QString directory = qEnvironmentVariableIntValue("BACKSCREEN_UPDATE_SCREENSHOTS") == 1
+                                  ? QStringLiteral(BACKSCREEN_SOURCE_DIR "/docs/images")
+                                  : QDir::currentPath() + QStringLiteral("/screenshots");
     ASSERT_TRUE(QDir().mkpath(directory));
     EXPECT_TRUE(image.save(directory + QLatin1Char('/') + name + QStringLiteral(".png"))) << name.toStdString();
 }
