@@ -40,22 +40,7 @@ constexpr const char* usage =
 
 /// The keys of a program request (ProgramRequest::fromJson): an object with only these is a request, any
 /// other object is a flat answers object.
-const std::vector<std::string> requestKeys = {"triage",
-                                              "programBlocked",
-                                              "blockingReason",
-                                              "blockingRuleIds",
-                                              "missingInputs",
-                                              "firedRuleIds",
-                                              "clearedRuleIds",
-                                              "sij",
-                                              "sijProvisional",
-                                              "radicular",
-                                              "radicularProvisional",
-                                              "lcs",
-                                              "lcsProvisional",
-                                              "positiveLcsTests",
-                                              "flexionRelated",
-                                              "answers"};
+const std::vector<std::string>& requestKeys = core::ProgramRequest::jsonKeys();
 
 bool isProgramRequest(const core::JsonValue& document)
 {

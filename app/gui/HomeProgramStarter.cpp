@@ -27,44 +27,7 @@ HomeProgramStarter::HomeProgramStarter(core::ExerciseCatalogue catalogue, core::
 
 core::ProgramRequest HomeProgramStarter::requestFor(const core::ScreeningResult& result)
 {
-    core::ProgramRequest request;
-    request.triage = std::string(core::triageName(result.triage));
-    request.programBlocked = result.programBlocked;
-    request.blockingReason = result.blockingReason;
-    for (const core::Finding* finding : result.activeRedFlags()) {
-        if (finding->tier && core::isReferralTier(*finding->tier)) {
-            request.blockingRuleIds.push_back(finding->ruleId);
-        }
-    }
-    request.missingInputs = result.missing;
-    request.firedRuleIds = result.firedIds();
-    for (const core::Finding& finding : result.findings) {
-        if (finding.cleared) {
-            request.clearedRuleIds.push_back(finding.ruleId);
-        }
-    }
-    auto pattern = [&](const char* screen, std::string& value, bool& provisional) {
-        if (const core::PatternResult* found = result.pattern(screen)) {
-            value = found->value;
-            provisional = found->provisional;
-        }
-    };
-    pattern("sij", request.sij, request.sijProvisional);
-    pattern("radicular", request.radicular, request.radicularProvisional);
-    pattern("lcs", request.lcs, request.lcsProvisional);
-    const std::pair<bool, const char*> tests[] = {{result.lcs.t01Positive, "LCS-T01"},
-                                                  {result.lcs.t02Positive, "LCS-T02"},
-                                                  {result.lcs.t04Positive, "LCS-T04"},
-                                                  {result.lcs.t05Positive, "LCS-T05"},
-                                                  {result.lcs.t06Positive, "LCS-T06"}};
-    for (const auto& [positive, id] : tests) {
-        if (positive) {
-            request.positiveLcsTests.emplace_back(id);
-        }
-    }
-    request.flexionRelated = result.lcs.flexionRelated;
-    request.answers = result.answers;
-    return request;
+    return core::ProgramRequest::fromScreening(result);
 }
 
 db::HomeProgramVersionRecord HomeProgramStarter::start(db::ClinicService& service,

@@ -216,22 +216,7 @@ ProgramRequest ProgramRequest::fromJson(const JsonValue& value, const std::strin
     if (!value.isObject()) {
         invalid(source, "", "expected an object");
     }
-    static const std::vector<std::string> known = {"triage",
-                                                   "programBlocked",
-                                                   "blockingReason",
-                                                   "blockingRuleIds",
-                                                   "missingInputs",
-                                                   "firedRuleIds",
-                                                   "clearedRuleIds",
-                                                   "sij",
-                                                   "sijProvisional",
-                                                   "radicular",
-                                                   "radicularProvisional",
-                                                   "lcs",
-                                                   "lcsProvisional",
-                                                   "positiveLcsTests",
-                                                   "flexionRelated",
-                                                   "answers"};
+    const std::vector<std::string>& known = jsonKeys();
     for (const auto& [key, member] : value.asObject()) {
         if (!contains(known, key)) {
             invalid(source, JsonPointer::appendKey("", key), "unknown field \"" + key + "\"");
@@ -279,6 +264,27 @@ ProgramRequest ProgramRequest::fromJson(const JsonValue& value, const std::strin
         request.answers = *answers;
     }
     return request;
+}
+
+const std::vector<std::string>& ProgramRequest::jsonKeys()
+{
+    static const std::vector<std::string> keys = {"triage",
+                                                  "programBlocked",
+                                                  "blockingReason",
+                                                  "blockingRuleIds",
+                                                  "missingInputs",
+                                                  "firedRuleIds",
+                                                  "clearedRuleIds",
+                                                  "sij",
+                                                  "sijProvisional",
+                                                  "radicular",
+                                                  "radicularProvisional",
+                                                  "lcs",
+                                                  "lcsProvisional",
+                                                  "positiveLcsTests",
+                                                  "flexionRelated",
+                                                  "answers"};
+    return keys;
 }
 
 } // namespace backscreen::core

@@ -68,6 +68,9 @@ struct ProgramRequest
     /// lower-crossed findings, and the screened answers. A pattern value outside the request's vocabulary
     /// (an edited ruleset) throws backscreen::Error (ProgramRequestInvalid) naming the screen.
     static ProgramRequest fromScreening(const ScreeningResult& result);
+
+    /// The member names of the JSON form (fromJson refuses any other).
+    static const std::vector<std::string>& jsonKeys();
 };
 
 /// True for the triage values that block a program (G1): SOON, URGENT, EMERGENCY, INCOMPLETE.
