@@ -577,31 +577,13 @@ std::pair<VisitRecord, OutcomeScoreRecord> ClinicService::addVisitWithOutcomeSco
                                                                                    const OutcomeScoreRecord& score)
 {
     const std::string operation = "add a visit with an outcome score to client " + std::to_string(visit.clientId);
-    const UserRecord& user = require(Operation::WriteRecords, operation);
-    if (!isDate(visit.visitDate)) {
-        throw m_database.error(ErrorCode::RecordInvalid,
-                               operation,
-                               "visit date \"" + visit.visitDate + "\" is not a date; expected YYYY-MM-DD");
-    }
+    require(Operation::WriteRecords, operation);
+    // The calls below open nested transactions, which join this one: both records commit or neither does.
     Transaction transaction(m_database, TransactionKind::Write, operation);
-    if (!m_clients.find(visit.clientId)) {
-        throw m_database.error(ErrorCode::RecordNotFound, operation, "no such client");
-    }
-    VisitRecord visitToAdd = visit;
-    visitToAdd.createdAt = now();
-    visitToAdd.createdBy = user.id;
-    VisitRecord addedVisit = m_visits.add(visitToAdd);
-    audit("create", "visit", addedVisit.id, addedVisit.clientId);
+    VisitRecord addedVisit = addVisit(visit);
     OutcomeScoreRecord scoreToAdd = score;
     scoreToAdd.visitId = addedVisit.id;
-    scoreToAdd.createdAt = visitToAdd.createdAt;
-    scoreToAdd.createdBy = user.id;
-    OutcomeScoreRecord addedScore = m_scores.add(scoreToAdd);
-    audit("create",
-          "outcome-score",
-          addedScore.id,
-          addedVisit.clientId,
-          addedScore.instrumentId + "|" + addedScore.instrumentVersion);
+    OutcomeScoreRecord addedScore = saveOutcomeScore(scoreToAdd);
     transaction.commit();
     return {addedVisit, addedScore};
 }
