@@ -8,6 +8,7 @@
 #include "MainWindow.h"
 #include "MessageBox.h"
 #include "TextConversion.h"
+#include "Translations.h"
 
 #include "core/common/DataLocator.h"
 #include "core/common/Error.h"
@@ -56,6 +57,7 @@ int Launcher::run(QApplication& application)
     QCoreApplication::setOrganizationName(QStringLiteral("Backscreen"));
     QCoreApplication::setApplicationName(QStringLiteral("Backscreen"));
     QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    Translations::install(application);
     const QString title = QCoreApplication::translate("Launcher", "Backscreen");
 
     const LaunchOptions options = LaunchOptions::parse(QCoreApplication::arguments());

@@ -1,3 +1,5 @@
+#include "app/gui/Translations.h"
+
 #include <QApplication>
 #include <QLocale>
 
@@ -7,7 +9,7 @@
 #include <cstdlib>
 
 // The main of tests_app: a QApplication must exist before anything paints or renders SVG, and tests run on
-// the offscreen platform unless the environment chose another.
+// the offscreen platform unless the environment chose another, with the app's translations installed.
 int main(int argc, char** argv)
 {
     setenv("LC_ALL", "C.UTF-8", 1);
@@ -15,6 +17,8 @@ int main(int argc, char** argv)
     std::setlocale(LC_ALL, "C.UTF-8");
     QApplication application(argc, argv);
     QLocale::setDefault(QLocale::c());
+    // The same words the app shows: its English plural forms.
+    backscreen::app::Translations::install(application);
     testing::InitGoogleTest(&argc, argv);
     return RUN_ALL_TESTS();
 }

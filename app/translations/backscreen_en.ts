@@ -1,0 +1,51 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>backscreen::app::ClientsPage</name>
+    <message numerus="yes">
+        <source>%n client(s) shown</source>
+        <translation>
+            <numerusform>%n client shown</numerusform>
+            <numerusform>%n clients shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>backscreen::app::FindingsPanel</name>
+    <message numerus="yes">
+        <source>Still to answer for the red-flag screen (%n)</source>
+        <translation>
+            <numerusform>Still to answer for the red-flag screen (%n)</numerusform>
+            <numerusform>Still to answer for the red-flag screen (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>backscreen::app::IntakePage</name>
+    <message numerus="yes">
+        <source>%n question(s) need attention before the intake is complete.</source>
+        <translation>
+            <numerusform>%n question needs attention before the intake is complete.</numerusform>
+            <numerusform>%n questions need attention before the intake is complete.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>backscreen::app::QuestionnaireForm</name>
+    <message numerus="yes">
+        <source>%1 (%n to answer)</source>
+        <translation>
+            <numerusform>%1 (%n to answer)</numerusform>
+            <numerusform>%1 (%n to answer)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n required question(s) still unanswered</source>
+        <translation>
+            <numerusform>%n required question still unanswered</numerusform>
+            <numerusform>%n required questions still unanswered</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
