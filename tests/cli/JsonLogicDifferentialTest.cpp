@@ -7,7 +7,7 @@
 // used as a `missing` name, we throw; the generator produces such cases and both sides must throw.) Results are
 // compared as [type tag, JSON value]: undefined, NaN and ±Infinity keep their own tags and become null inside arrays,
 // as JSON.stringify makes them; a case where either side throws must throw on both.
-#include "support/ProcessRunner.h"
+#include "support/JsonLogicReference.h"
 
 #include "core/common/Error.h"
 #include "core/json/JsonReader.h"
@@ -19,13 +19,9 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdlib>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <random>
-#include <sstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 using backscreen::core::JsonLogicCompiler;
@@ -263,57 +259,10 @@ private:
     std::mt19937 m_random;
 };
 
-std::string tagOf(const JsonLogicValue& value)
-{
-    switch (value.kind()) {
-    case JsonLogicValue::Kind::Undefined:
-        return "undefined";
-    case JsonLogicValue::Kind::Null:
-        return "null";
-    case JsonLogicValue::Kind::Bool:
-        return "boolean";
-    case JsonLogicValue::Kind::Number:
-        if (std::isnan(value.asNumber())) {
-            return "nan";
-        }
-        if (std::isinf(value.asNumber())) {
-            return value.asNumber() > 0 ? "infinity" : "-infinity";
-        }
-        return "number";
-    case JsonLogicValue::Kind::String:
-        return "string";
-    case JsonLogicValue::Kind::Array:
-        return "array";
-    case JsonLogicValue::Kind::Object:
-        return "object";
-    }
-    return "?";
-}
-
-std::string findNode()
-{
-    const char* path = std::getenv("PATH");
-    std::stringstream directories(path != nullptr ? path : "/usr/bin:/bin");
-    std::string directory;
-    while (std::getline(directories, directory, ':')) {
-        std::filesystem::path candidate = std::filesystem::path(directory) / "node";
-        if (std::filesystem::exists(candidate)) {
-            return candidate.string();
-        }
-    }
-    return {};
-}
-
 } // namespace
 
 TEST(JsonLogicDifferential, AgreesWithJsonLogicJsOnThousandsOfRandomRules)
 {
-    const std::filesystem::path logicJs =
-        std::filesystem::path(BACKSCREEN_SOURCE_DIR) / "build/node/node_modules/json-logic-js/logic.js";
-    ASSERT_TRUE(std::filesystem::exists(logicJs)) << logicJs << " is missing; run scripts/prepare-test-tools";
-    const std::string node = findNode();
-    ASSERT_FALSE(node.empty()) << "node is not on PATH; run scripts/install-deps";
-
     constexpr std::size_t caseCount = 4000;
     // A fixed seed keeps the run reproducible; JSONLOGIC_DIFFERENTIAL_SEED explores others by hand.
     const char* seedText = std::getenv("JSONLOGIC_DIFFERENTIAL_SEED");
@@ -324,19 +273,10 @@ TEST(JsonLogicDifferential, AgreesWithJsonLogicJsOnThousandsOfRandomRules)
         cases.emplace_back(JsonValue::Array{rule, generator.data()});
     }
     const std::string casesText = JsonWriter::write(JsonValue(cases));
-    const std::filesystem::path casesFile =
-        std::filesystem::temp_directory_path() / ("jsonlogic-differential-" + std::to_string(::getpid()) + ".json");
-    {
-        std::ofstream out(casesFile);
-        out << casesText;
-    }
-    auto reference = backscreen::tests::runProcess(
-        node, {BACKSCREEN_SOURCE_DIR "/tests/support/json-logic-reference.js", logicJs.string(), casesFile.string()});
-    std::filesystem::remove(casesFile);
-    ASSERT_EQ(reference.exitCode, 0) << reference.err;
-    auto expected = JsonReader::parse(reference.out, "node output");
-    ASSERT_TRUE(expected.ok()) << expected.diagnostics.front().toString();
-    ASSERT_EQ(expected.value->size(), caseCount);
+    const auto reference = backscreen::tests::runJsonLogicReference(casesText, "jsonlogic-differential");
+    ASSERT_EQ(reference.error, "");
+    const JsonValue& expected = reference.results;
+    ASSERT_EQ(expected.size(), caseCount);
 
     // Our side reads the very text node read, so both engines see the same numbers.
     auto ours = JsonReader::parse(casesText, "cases");
@@ -347,7 +287,7 @@ TEST(JsonLogicDifferential, AgreesWithJsonLogicJsOnThousandsOfRandomRules)
         const JsonValue& entry = ours.value->asArray()[i];
         const JsonValue& rule = entry.asArray()[0];
         const JsonValue& data = entry.asArray()[1];
-        const JsonValue& want = expected.value->asArray()[i];
+        const JsonValue& want = expected.asArray()[i];
         const std::string wantTag = want.asArray()[0].asString();
         std::string gotTag;
         JsonValue got;
@@ -357,7 +297,7 @@ TEST(JsonLogicDifferential, AgreesWithJsonLogicJsOnThousandsOfRandomRules)
             JsonLogicValue result = compiled.evaluate(data);
             // The truth-only path (isTruthy) must agree with the value it skips building.
             EXPECT_EQ(compiled.isTruthy(data), result.truthy()) << "case " << i << ": " << JsonWriter::write(rule);
-            gotTag = tagOf(result);
+            gotTag = backscreen::tests::javaScriptTag(result);
             got = result.toJson();
         } catch (const backscreen::Error& error) {
             gotTag = "error";

@@ -3,7 +3,7 @@
 // scripts/prepare-test-tools, run in a real node process through tests/support/json-logic-reference.js) on
 // the answers of every vignette and rule case, with the context values (triage, radicular) our engine
 // computed. The results must be identical: same JavaScript type and same JSON value.
-#include "support/ProcessRunner.h"
+#include "support/JsonLogicReference.h"
 
 #include "core/json/JsonReader.h"
 #include "core/json/JsonWriter.h"
@@ -16,10 +16,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
-#include <unistd.h>
 #include <vector>
 
 using backscreen::core::JsonLogicValue;
@@ -28,41 +25,6 @@ using backscreen::core::JsonValue;
 using backscreen::core::JsonWriter;
 
 namespace {
-
-std::string tagOf(const JsonLogicValue& value)
-{
-    switch (value.kind()) {
-    case JsonLogicValue::Kind::Undefined:
-        return "undefined";
-    case JsonLogicValue::Kind::Null:
-        return "null";
-    case JsonLogicValue::Kind::Bool:
-        return "boolean";
-    case JsonLogicValue::Kind::Number:
-        return std::isfinite(value.asNumber()) ? "number" : "nan-or-infinity";
-    case JsonLogicValue::Kind::String:
-        return "string";
-    case JsonLogicValue::Kind::Array:
-        return "array";
-    case JsonLogicValue::Kind::Object:
-        break;
-    }
-    return "object";
-}
-
-std::string findNode()
-{
-    const char* path = std::getenv("PATH");
-    std::stringstream directories(path != nullptr ? path : "/usr/bin:/bin");
-    std::string directory;
-    while (std::getline(directories, directory, ':')) {
-        std::filesystem::path candidate = std::filesystem::path(directory) / "node";
-        if (std::filesystem::exists(candidate)) {
-            return candidate.string();
-        }
-    }
-    return {};
-}
 
 JsonValue readJson(const std::filesystem::path& path)
 {
@@ -101,11 +63,6 @@ std::vector<JsonValue> answerSets()
 
 TEST(RulesetDifferential, EveryRuleAgreesWithJsonLogicJsOnEveryVignetteAndCase)
 {
-    const std::filesystem::path logicJs =
-        std::filesystem::path(BACKSCREEN_SOURCE_DIR) / "build/node/node_modules/json-logic-js/logic.js";
-    ASSERT_TRUE(std::filesystem::exists(logicJs)) << logicJs << " is missing; run scripts/prepare-test-tools";
-    const std::string node = findNode();
-    ASSERT_FALSE(node.empty()) << "node is not on PATH; run scripts/install-deps";
     auto loaded = backscreen::core::ScreeningEngine::load(BACKSCREEN_FORMS_DIR);
     ASSERT_TRUE(loaded.ok());
     const auto& engine = *loaded.engine;
@@ -139,19 +96,10 @@ TEST(RulesetDifferential, EveryRuleAgreesWithJsonLogicJsOnEveryVignetteAndCase)
         cases.emplace_back(JsonValue::Array{allLogic, JsonValue(std::move(data))});
     }
     const std::string casesText = JsonWriter::write(JsonValue(cases));
-    const std::filesystem::path casesFile =
-        std::filesystem::temp_directory_path() / ("ruleset-differential-" + std::to_string(::getpid()) + ".json");
-    {
-        std::ofstream out(casesFile);
-        out << casesText;
-    }
-    auto reference = backscreen::tests::runProcess(
-        node, {BACKSCREEN_SOURCE_DIR "/tests/support/json-logic-reference.js", logicJs.string(), casesFile.string()});
-    std::filesystem::remove(casesFile);
-    ASSERT_EQ(reference.exitCode, 0) << reference.err;
-    auto expected = JsonReader::parse(reference.out, "node output");
-    ASSERT_TRUE(expected.ok());
-    ASSERT_EQ(expected.value->size(), cases.size());
+    const auto reference = backscreen::tests::runJsonLogicReference(casesText, "ruleset-differential");
+    ASSERT_EQ(reference.error, "");
+    const JsonValue& expected = reference.results;
+    ASSERT_EQ(expected.size(), cases.size());
 
     // Our side reads the very text node read, so both engines see the same numbers.
     auto ours = JsonReader::parse(casesText, "cases");
@@ -165,7 +113,7 @@ TEST(RulesetDifferential, EveryRuleAgreesWithJsonLogicJsOnEveryVignetteAndCase)
     std::size_t total = 0;
     for (std::size_t s = 0; s < cases.size(); ++s) {
         const JsonValue& data = ours.value->asArray()[s].asArray()[1];
-        const JsonValue& want = expected.value->asArray()[s];
+        const JsonValue& want = expected.asArray()[s];
         ASSERT_EQ(want.asArray()[0].asString(), "array");
         const JsonValue& values = want.asArray()[1];
         ASSERT_EQ(values.size(), compiled.size());
@@ -173,8 +121,8 @@ TEST(RulesetDifferential, EveryRuleAgreesWithJsonLogicJsOnEveryVignetteAndCase)
             ++total;
             const JsonLogicValue got = compiled[r].evaluate(data);
             truthy += compiled[r].isTruthy(data) ? 1 : 0;
-            const std::string tag = tagOf(got);
-            if (tag == "undefined" || tag == "nan-or-infinity") {
+            const std::string tag = backscreen::tests::javaScriptTag(got);
+            if (tag == "undefined" || tag == "nan" || tag == "infinity" || tag == "-infinity") {
                 ADD_FAILURE() << logics[r].first << " on answer set " << s << " gives " << tag;
             }
             if (!(got.toJson() == values.asArray()[r]) && ++disagreements <= 20) {
