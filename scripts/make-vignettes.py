@@ -4,7 +4,7 @@
 Each vignette's answers are the benign red-flag baseline (tests/data/rule-cases/benign-baseline.json,
 defined in scripts/make-rule-cases.py) merged with the client's own answers, so the red-flag answer
 set is complete unless the vignette is about an unfinished screen; pattern-screen answers are the
-client's own. The expected results were written from clinical reasoning (the notes beside each
+client's own. Answers the form would disable are dropped (enabled_only). The expected results were written from clinical reasoning (the notes beside each
 vignette) and then checked with scripts/check-rule-cases.py. Edit here, regenerate, re-check.
 """
 
@@ -19,6 +19,11 @@ _spec = importlib.util.spec_from_file_location("make_rule_cases", os.path.join(H
 _cases = importlib.util.module_from_spec(_spec)
 _spec.loader.exec_module(_cases)
 merge = _cases.merge
+_form_spec = importlib.util.spec_from_file_location("check_intake_form", os.path.join(HERE, "check-intake-form.py"))
+_form_checks = importlib.util.module_from_spec(_form_spec)
+_form_spec.loader.exec_module(_form_checks)
+with open(os.path.join(ROOT, "forms", "intake", "low-back-intake.json"), encoding="utf-8") as _form_file:
+    FORM = _form_checks.Form(json.load(_form_file))
 
 OUT = os.path.join(ROOT, "tests", "data", "vignettes")
 
@@ -38,9 +43,21 @@ RAD_EXAM_NEG = {"rad_h2": False, "rad_e1_leg_pain": False, "rad_e2": False, "rad
 V = []
 
 
+def enabled_only(answers):
+    """Drops the answers the intake form disables (e.g. AAA risk questions for women), repeating until none
+    is left, so every vignette is an answer set the form itself could produce."""
+    answers = collections.OrderedDict(answers)
+    while True:
+        disabled = [link for link in answers if not _form_checks.enabled(FORM, link, answers)]
+        if not disabled:
+            return answers
+        for link in disabled:
+            del answers[link]
+
+
 def vignette(vid, title, description, over, triage, fired, patterns, not_evaluable=(), missing=(),
              provisional=()):
-    answers = merge(over)
+    answers = enabled_only(merge(over))
     V.append(collections.OrderedDict([
         ("id", vid), ("title", title), ("description", description), ("answers", answers),
         ("expected", collections.OrderedDict([
