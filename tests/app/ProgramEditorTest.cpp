@@ -524,6 +524,24 @@ TEST(ProgramEditor, ScreenshotOfTheEditor)
     fixture.editor->selectExercise(fixture.editor->program().exercises[1].exerciseId);
     fixture.window.resize(app::test::screenshotSize);
     app::test::grabAndCheck(fixture.window, QStringLiteral("program-editor"), app::test::screenshotSize);
+
+    // The catalogue picker, narrowed to the stretches.
+    fixture.editor->chooseExercise();
+    auto* picker = fixture.editor->findChild<app::ExercisePickerDialog*>();
+    ASSERT_NE(picker, nullptr);
+    QTest::keyClicks(picker->searchEdit(), QStringLiteral("stretch"));
+    EXPECT_GT(picker->visibleCount(), 1);
+    EXPECT_LT(picker->visibleCount(), picker->list()->count());
+    picker->resize(app::test::screenshotSize);
+    app::test::grabAndCheck(*picker, QStringLiteral("program-add-exercise"), app::test::screenshotSize);
+    picker->reject();
+
+    // The print preview of the handout.
+    QPrintPreviewDialog* preview = fixture.editor->printPreview();
+    ASSERT_NE(preview, nullptr);
+    preview->resize(app::test::screenshotSize);
+    app::test::grabAndCheck(*preview, QStringLiteral("program-print-preview"), app::test::screenshotSize);
+    preview->reject();
 }
 
 TEST(ProgramEditor, EveryControlHasANameAndATip)
