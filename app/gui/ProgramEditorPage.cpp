@@ -244,13 +244,34 @@ ProgramEditorPage::ProgramEditorPage(db::ClinicService& service,
     }
     auto* noteLabel = new QLabel(tr("&Note for the client:"), details);
     noteLabel->setBuddy(m_noteEdit);
+    m_reasonLabel = new QLabel(details);
+    m_reasonLabel->setObjectName(QStringLiteral("exerciseReasonLabel"));
+    m_reasonLabel->setAccessibleName(tr("Why the exercise is in the program"));
+    m_reasonLabel->setToolTip(tr("The program rule that chose the exercise and the finding it answers"));
+    m_reasonLabel->setWordWrap(true);
     auto* detailsLayout = new QVBoxLayout(details);
     detailsLayout->addWidget(m_exerciseLabel);
+    detailsLayout->addWidget(m_reasonLabel);
     detailsLayout->addLayout(pictures);
     detailsLayout->addWidget(m_dosageEditor);
     detailsLayout->addWidget(noteLabel);
     detailsLayout->addWidget(m_noteEdit);
     detailsLayout->addStretch(1);
+
+    // The program's own notes, printed under "Notes for you"; precautions stay as the rules set them.
+    m_programNotesEdit = new QPlainTextEdit(this);
+    m_programNotesEdit->setObjectName(QStringLiteral("programNotesEdit"));
+    m_programNotesEdit->setAccessibleName(tr("Program notes"));
+    m_programNotesEdit->setToolTip(
+        tr("Notes printed for the client under \"Notes for you\", one per line; Ctrl+Z undoes the whole edit"));
+    m_programNotesEdit->setTabChangesFocus(true);
+    m_programNotesEdit->setMaximumHeight(90);
+    m_programNotesEdit->setUndoRedoEnabled(false);
+    m_programNotesEdit->installEventFilter(this);
+    auto* programNotesLabel = new QLabel(tr("Program notes, one per &line:"), this);
+    programNotesLabel->setBuddy(m_programNotesEdit);
+    listLayout->addWidget(programNotesLabel);
+    listLayout->addWidget(m_programNotesEdit);
 
     auto* splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(QStringLiteral("programEditorSplitter"));
@@ -294,6 +315,11 @@ ProgramEditorPage::ProgramEditorPage(db::ClinicService& service,
             setSelectedNote(m_noteEdit->toPlainText());
         }
     });
+    connect(m_programNotesEdit, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_updating) {
+            setProgramNotes(m_programNotesEdit->toPlainText());
+        }
+    });
     connect(m_undoStack, &QUndoStack::indexChanged, this, [this] {
         updateTitle();
         updateActions();
@@ -309,6 +335,7 @@ ProgramEditorPage::~ProgramEditorPage()
     m_undoStack->disconnect(this);
     m_table->selectionModel()->disconnect(this);
     m_noteEdit->disconnect(this);
+    m_programNotesEdit->disconnect(this);
     m_dosageEditor->disconnect(this);
 }
 
@@ -547,6 +574,32 @@ void ProgramEditorPage::setSelectedNote(const QString& note)
          "note:" + id);
 }
 
+std::vector<std::string> ProgramEditorPage::notesOf(const QString& text)
+{
+    std::vector<std::string> notes;
+    for (const QString& line : text.split(QLatin1Char('\n'))) {
+        const QString trimmed = line.trimmed();
+        if (!trimmed.isEmpty()) {
+            notes.push_back(toUtf8(trimmed));
+        }
+    }
+    return notes;
+}
+
+void ProgramEditorPage::setProgramNotes(const QString& text)
+{
+    if (m_clientId == 0) {
+        return;
+    }
+    core::Program after = m_model->program();
+    std::vector<std::string> notes = notesOf(text);
+    if (after.notes == notes) {
+        return;
+    }
+    after.notes = std::move(notes);
+    push(tr("Edit the program notes"), std::move(after), selectedExerciseId(), ProgramEditCommand::NoteEditId, "notes");
+}
+
 void ProgramEditorPage::selectExercise(const std::string& exerciseId)
 {
     const int row = m_model->rowOf(exerciseId);
@@ -580,6 +633,15 @@ void ProgramEditorPage::apply(const core::Program& program, const std::string& s
                                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         m_table->scrollTo(m_model->index(row, 0));
     }
+    // Only when the lines differ, so typing (a trailing new line, spaces) keeps the cursor where it is.
+    if (notesOf(m_programNotesEdit->toPlainText()) != program.notes) {
+        QStringList lines;
+        for (const std::string& note : program.notes) {
+            lines << toQString(note);
+        }
+        m_programNotesEdit->setPlainText(lines.join(QLatin1Char('\n')));
+        m_programNotesEdit->moveCursor(QTextCursor::End);
+    }
     m_updating = false;
     refreshDetails();
     updateActions();
@@ -593,6 +655,7 @@ void ProgramEditorPage::refreshDetails()
     m_updating = true;
     if (!selected) {
         m_exerciseLabel->setText(tr("No exercise selected"));
+        m_reasonLabel->clear();
         m_startPicture->clear();
         m_endPicture->clear();
         m_dosageEditor->setDosage(std::nullopt);
@@ -615,6 +678,11 @@ void ProgramEditorPage::refreshDetails()
         m_startPicture->clear();
         m_endPicture->clear();
     }
+    QStringList reasons;
+    for (const core::ProgramReason& reason : item.reasons) {
+        reasons << tr("%1 (%2)").arg(toQString(reason.finding), toQString(reason.ruleId));
+    }
+    m_reasonLabel->setText(tr("Why: %1").arg(reasons.join(QStringLiteral("; "))));
     m_dosageEditor->setDosage(item.dosage);
     m_noteEdit->setEnabled(true);
     if (m_noteEdit->toPlainText() != toQString(item.note)) {

@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 class QAction;
 class QLabel;
@@ -76,6 +77,8 @@ public:
     void moveSelected(int offset);
     void setSelectedDosage(const core::Dosage& dosage);
     void setSelectedNote(const QString& note);
+    /// The program's notes, one per line (blank lines dropped).
+    void setProgramNotes(const QString& text);
 
     void selectExercise(const std::string& exerciseId);
     /// The selected exercise's id, or an empty string.
@@ -118,6 +121,8 @@ public:
     DosageEditor* dosageEditor() const { return m_dosageEditor; }
 
     QPlainTextEdit* noteEdit() const { return m_noteEdit; }
+
+    QPlainTextEdit* programNotesEdit() const { return m_programNotesEdit; }
 
     QLabel* titleLabel() const { return m_titleLabel; }
 
@@ -164,6 +169,7 @@ private:
               int mergeId = -1,
               const std::string& mergeKey = {});
     void apply(const core::Program& program, const std::string& select);
+    static std::vector<std::string> notesOf(const QString& text);
     void refreshDetails();
     void updateTitle();
     void updateActions();
@@ -193,6 +199,8 @@ private:
     QLabel* m_endPicture;
     DosageEditor* m_dosageEditor;
     QPlainTextEdit* m_noteEdit;
+    QPlainTextEdit* m_programNotesEdit;
+    QLabel* m_reasonLabel;
     QAction* m_undoAction;
     QAction* m_redoAction;
     QAction* m_saveAction;

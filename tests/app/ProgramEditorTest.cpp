@@ -359,6 +359,29 @@ TEST(ProgramEditor, DosageAndNoteEditsAreCheckedUndoneAndRedone)
     QTest::keyClick(note, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     EXPECT_EQ(editor.program().exercises[0].note, "Breathe out as you lift");
     EXPECT_EQ(note->toPlainText(), QStringLiteral("Breathe out as you lift"));
+
+    // The program's notes, one per line: a new line typed at the end is one more note, one undo step.
+    const std::vector<std::string> notes = editor.program().notes;
+    ASSERT_FALSE(notes.empty());
+    QPlainTextEdit* programNotes = editor.programNotesEdit();
+    EXPECT_EQ(programNotes->toPlainText().split(QLatin1Char('\n')).size(), static_cast<qsizetype>(notes.size()));
+    programNotes->setFocus();
+    programNotes->moveCursor(QTextCursor::End);
+    const int before = editor.undoStack()->count();
+    QTest::keyClick(programNotes, Qt::Key_Return);
+    EXPECT_EQ(editor.program().notes, notes);
+    QTest::keyClicks(programNotes, QStringLiteral("Walk 20 minutes a day"));
+    std::vector<std::string> longer = notes;
+    longer.push_back("Walk 20 minutes a day");
+    EXPECT_EQ(editor.program().notes, longer);
+    EXPECT_EQ(editor.undoStack()->count(), before + 1);
+    EXPECT_TRUE(programNotes->toPlainText().endsWith(QStringLiteral("\nWalk 20 minutes a day")));
+    const auto comparison = editor.comparison();
+    ASSERT_TRUE(comparison.has_value());
+    EXPECT_EQ(comparison->notesAdded, (std::vector<std::string>{"Walk 20 minutes a day"}));
+    QTest::keyClick(programNotes, Qt::Key_Z, Qt::ControlModifier);
+    EXPECT_EQ(editor.program().notes, notes);
+    EXPECT_FALSE(programNotes->toPlainText().contains(QStringLiteral("Walk")));
 }
 
 TEST(ProgramEditor, SaveAsNewVersionStoresAuditsAndReloads)
