@@ -200,6 +200,15 @@ ProgramEditorPage::ProgramEditorPage(db::ClinicService& service,
     }
     listButtons->addStretch(1);
 
+    m_sizeLabel = new QLabel(this);
+    m_sizeLabel->setObjectName(QStringLiteral("programSizeLabel"));
+    m_sizeLabel->setAccessibleName(tr("Program size"));
+    m_sizeLabel->setToolTip(tr("Exercises.md G8: at most %1 exercises per handout, at least %2 activation exercise")
+                                .arg(catalogue.maxExercises())
+                                .arg(catalogue.minActivationExercises()));
+    m_sizeLabel->setWordWrap(true);
+    listButtons->addWidget(m_sizeLabel);
+
     auto* listPanel = new QWidget(this);
     auto* listLayout = new QVBoxLayout(listPanel);
     listLayout->setContentsMargins(0, 0, 0, 0);
@@ -489,9 +498,22 @@ void ProgramEditorPage::addExercise(const std::string& exerciseId)
         // notes of the rules that hold), falling back to the catalogue's default when there is no screening.
         core::ProgramExercise exercise;
         try {
-            const LatestScreening latest = LatestScreening::read(m_service, m_clientId, m_loaded.visitId);
+            const db::ClientHistory history = m_service.clientHistory(m_clientId);
+            std::optional<LatestScreening> latest;
+            if (m_loaded.visitId) {
+                try {
+                    latest = LatestScreening::of(history, m_loaded.visitId);
+                } catch (const Error& error) {
+                    if (error.code() != ErrorCode::RecordNotFound) {
+                        throw;
+                    }
+                }
+            }
+            if (!latest) {
+                latest = LatestScreening::of(history);
+            }
             exercise = core::ProgramGenerator(m_catalogue, m_ruleset)
-                           .exerciseFor(core::ProgramRequest::fromScreening(latest.result), exerciseId);
+                           .exerciseFor(core::ProgramRequest::fromScreening(latest->result), exerciseId);
         } catch (const Error& error) {
             if (error.code() != ErrorCode::RecordNotFound) {
                 throw;
@@ -633,6 +655,7 @@ void ProgramEditorPage::apply(const core::Program& program, const std::string& s
                                                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         m_table->scrollTo(m_model->index(row, 0));
     }
+    updateSizeWarning();
     // Only when the lines differ, so typing (a trailing new line, spaces) keeps the cursor where it is.
     if (notesOf(m_programNotesEdit->toPlainText()) != program.notes) {
         QStringList lines;
@@ -645,6 +668,29 @@ void ProgramEditorPage::apply(const core::Program& program, const std::string& s
     m_updating = false;
     refreshDetails();
     updateActions();
+}
+
+void ProgramEditorPage::updateSizeWarning()
+{
+    // G8 is the generator's rule; the therapist may go beyond it, so this warns and does not refuse.
+    const core::Program& program = m_model->program();
+    int activation = 0;
+    for (const core::ProgramExercise& item : program.exercises) {
+        const core::Exercise* exercise = m_catalogue.find(item.exerciseId);
+        activation += exercise != nullptr && exercise->category == core::ExerciseCategory::Activation ? 1 : 0;
+    }
+    QStringList warnings;
+    const int count = static_cast<int>(program.exercises.size());
+    if (count > m_catalogue.maxExercises()) {
+        warnings << tr("%n exercise(s): a handout should hold at most %1 (G8)", nullptr, count)
+                        .arg(m_catalogue.maxExercises());
+    }
+    if (activation < m_catalogue.minActivationExercises()) {
+        warnings << tr("no activation exercise: a program should hold at least %1 (G8)")
+                        .arg(m_catalogue.minActivationExercises());
+    }
+    m_sizeLabel->setText(warnings.join(QStringLiteral("; ")));
+    m_sizeLabel->setStyleSheet(warnings.isEmpty() ? QString() : QStringLiteral("color: #8a5a00; font-weight: bold;"));
 }
 
 void ProgramEditorPage::refreshDetails()

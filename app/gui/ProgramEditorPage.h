@@ -128,6 +128,9 @@ public:
 
     QLabel* blockedLabel() const { return m_blockedLabel; }
 
+    /// The G8 warning (too many exercises, no activation exercise), empty when the program keeps to it.
+    QLabel* sizeLabel() const { return m_sizeLabel; }
+
     QAction* undoAction() const { return m_undoAction; }
 
     QAction* redoAction() const { return m_redoAction; }
@@ -171,6 +174,7 @@ private:
     void apply(const core::Program& program, const std::string& select);
     static std::vector<std::string> notesOf(const QString& text);
     void refreshDetails();
+    void updateSizeWarning();
     void updateTitle();
     void updateActions();
     /// The checks before any printing: not blocked, no unsaved edits (offers to save them).
@@ -201,6 +205,7 @@ private:
     QPlainTextEdit* m_noteEdit;
     QPlainTextEdit* m_programNotesEdit;
     QLabel* m_reasonLabel;
+    QLabel* m_sizeLabel;
     QAction* m_undoAction;
     QAction* m_redoAction;
     QAction* m_saveAction;

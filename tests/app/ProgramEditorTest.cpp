@@ -202,7 +202,7 @@ TEST(ProgramEditor, AddRemoveAndMoveByKeyboardAreUndoneAndRedone)
     app::ProgramEditorPage& editor = *fixture.editor;
     const core::Program original = editor.program();
     const std::vector<std::string> ids = order(original);
-    ASSERT_GE(ids.size(), 3u);
+    ASSERT_EQ(ids.size(), 6u);
 
     // Move the first exercise down with Ctrl+Down.
     editor.selectExercise(ids[0]);
@@ -264,6 +264,8 @@ TEST(ProgramEditor, AddRemoveAndMoveByKeyboardAreUndoneAndRedone)
     EXPECT_EQ(editor.selectedExerciseId(), newcomer);
     EXPECT_EQ(editor.undoStack()->count(), 3);
     EXPECT_EQ(editor.undoStack()->undoText().toStdString(), "Add " + forms->catalogue().find(newcomer)->name);
+    // Seven exercises go beyond G8's six: a warning, not a refusal.
+    EXPECT_EQ(editor.sizeLabel()->text(), QStringLiteral("7 exercise(s): a handout should hold at most 6 (G8)"));
     // The picker was its own window: the keys go to the main window once it is active again.
     fixture.window.activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&fixture.window));
@@ -271,6 +273,7 @@ TEST(ProgramEditor, AddRemoveAndMoveByKeyboardAreUndoneAndRedone)
     fixture.undo();
     EXPECT_EQ(order(editor.program()), ids);
     EXPECT_EQ(editor.program(), original);
+    EXPECT_EQ(editor.sizeLabel()->text(), QString());
     fixture.redo();
     EXPECT_TRUE(editor.program().contains(newcomer));
 
