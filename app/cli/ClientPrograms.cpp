@@ -1,5 +1,6 @@
 #include "ClientPrograms.h"
 
+#include "app/gui/LatestScreening.h"
 #include "core/common/Error.h"
 #include "core/json/JsonReader.h"
 #include "core/json/JsonWriter.h"
@@ -26,28 +27,6 @@ core::JsonValue parseStored(const std::string& text, const std::string& what)
                         + (read.diagnostics.empty() ? std::string("no value") : read.diagnostics.front().toString()));
     }
     return *read.value;
-}
-
-/// The clearances recorded on a stored screening after it ran, as the engine applies them.
-std::vector<core::Clearance> recordedClearances(const std::vector<db::OverrideRecord>& overrides,
-                                                db::RecordId screeningId)
-{
-    std::vector<core::Clearance> clearances;
-    for (const db::OverrideRecord& entry : overrides) {
-        if (entry.screeningResultId != screeningId || entry.kind != "clearance") {
-            continue;
-        }
-        const std::string what = "override " + std::to_string(entry.id);
-        core::Clearance clearance;
-        clearance.ruleId = entry.ruleId;
-        clearance.clearedBy = "user " + std::to_string(entry.createdBy);
-        clearance.clearedAt = entry.createdAt;
-        clearance.reason = core::parseClearanceReason(entry.reasonCode).value_or(core::ClearanceReason::Other);
-        clearance.note = entry.reasonText;
-        clearance.inputs = parseStored(entry.inputSnapshotJson, what);
-        clearances.push_back(std::move(clearance));
-    }
-    return clearances;
 }
 
 [[noreturn]] void formsFailed(const std::vector<core::Diagnostic>& diagnostics)
@@ -85,58 +64,8 @@ ClientPrograms::ClientPrograms(db::ClinicService& service,
 
 StoredScreening ClientPrograms::latestScreening(db::RecordId clientId, std::optional<db::RecordId> visitId)
 {
-    db::ClientHistory history = m_service.clientHistory(clientId);
-    if (visitId && std::none_of(history.visits.begin(), history.visits.end(), [&](const db::VisitRecord& visit) {
-            return visit.id == *visitId;
-        })) {
-        throw Error(ErrorCode::RecordNotFound,
-                    clientText(clientId) + ": no visit " + std::to_string(*visitId)
-                        + "; expected one of the client's visits");
-    }
-    const db::ScreeningRecord* latest = nullptr;
-    for (const db::ScreeningRecord& screening : history.screenings) {
-        if (!visitId || screening.visitId == *visitId) {
-            latest = &screening;
-        }
-    }
-    if (latest == nullptr) {
-        throw Error(ErrorCode::RecordNotFound,
-                    clientText(clientId) + ": no stored screening"
-                        + (visitId ? " at visit " + std::to_string(*visitId) : std::string())
-                        + "; expected the intake to be screened and stored first");
-    }
-    const std::string what = "screening " + std::to_string(latest->id);
-    std::vector<core::Diagnostic> diagnostics;
-    std::optional<core::ScreeningResult> result =
-        core::ScreeningResult::fromJson(parseStored(latest->resultJson, what), diagnostics);
-    if (!result) {
-        throw Error(ErrorCode::RecordInvalid,
-                    what + ": the stored result is malformed: "
-                        + (diagnostics.empty() ? std::string("unknown") : diagnostics.front().toString()));
-    }
-    std::vector<core::Clearance> added = recordedClearances(history.overrides, latest->id);
-    if (!added.empty()) {
-        std::vector<core::Clearance> clearances;
-        for (const core::AppliedClearance& applied : result->clearances) {
-            clearances.push_back(applied.clearance);
-        }
-        for (core::Clearance& clearance : added) {
-            if (std::none_of(clearances.begin(), clearances.end(), [&](const core::Clearance& known) {
-                    return known.ruleId == clearance.ruleId;
-                })) {
-                clearances.push_back(std::move(clearance));
-            }
-        }
-        core::ScreeningEngineLoadResult engine = core::ScreeningEngine::loadDefault();
-        if (!engine.ok()) {
-            throw Error(
-                ErrorCode::ScreeningRulesetMissing,
-                "cannot load the screening rules: "
-                    + (engine.diagnostics.empty() ? std::string("unknown") : engine.diagnostics.front().toString()));
-        }
-        result = engine.engine->screen(result->answers, clearances);
-    }
-    return StoredScreening{*latest, std::move(*result)};
+    LatestScreening latest = LatestScreening::read(m_service, clientId, visitId);
+    return StoredScreening{std::move(latest.record), std::move(latest.result)};
 }
 
 db::HomeProgramVersionRecord ClientPrograms::generate(db::RecordId clientId, std::optional<db::RecordId> visitId)

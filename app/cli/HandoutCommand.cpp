@@ -4,6 +4,7 @@
 #include "DatabaseCommandLine.h"
 #include "IntakeAnswers.h"
 
+#include "app/gui/LatestScreening.h"
 #include "app/print/HandoutRenderer.h"
 #include "core/common/Error.h"
 #include "core/fhir/QuestionnaireLoader.h"
@@ -218,6 +219,17 @@ int runHandoutCommand(CliContext& context)
         }
         command.login();
         const db::RecordId clientId = std::stoll(clientText);
+        // A later screening may have found a red flag or been left unfinished: the stored program stays
+        // unprinted until it is cleared or finished (exercises.md G1).
+        try {
+            LatestScreening::requireHandoutAllowed(command.service(), clientId);
+        } catch (const Error& error) {
+            if (error.code() != ErrorCode::HandoutBlocked) {
+                throw;
+            }
+            context.err << "backscreen-cli handout: " << error.what() << "\n";
+            return static_cast<int>(ExitCode::Failed);
+        }
         ClientPrograms programs(command.service(), *catalogue.catalogue, *ruleset);
         program = ClientPrograms::programOf(programs.version(clientId, version));
         const db::ClientRecord client = command.service().readClient(clientId);

@@ -84,7 +84,8 @@ ClientRecordPage::ClientRecordPage(db::ClinicService& service, QWidget* parent)
     m_visitsTableView->setColumnWidth(TriageColumn, 120);
     m_programsTableView = makeTable(this, QStringLiteral("programsTableView"), m_programsModel);
     m_programsTableView->setAccessibleName(tr("Home program versions"));
-    m_programsTableView->setToolTip(tr("Every saved version of the client's home program"));
+    m_programsTableView->setToolTip(
+        tr("Every saved version of the client's home program; Enter or a double-click opens the program editor"));
     m_programsTableView->setMaximumHeight(160);
 
     auto* visitsLabel = new QLabel(tr("&Visits"), this);
@@ -105,9 +106,16 @@ ClientRecordPage::ClientRecordPage(db::ClinicService& service, QWidget* parent)
     m_backButton->setToolTip(tr("Return to the client list (Alt+Home)"));
     m_backButton->setAccessibleName(tr("Back to clients"));
 
+    m_openProgramButton = new QPushButton(tr("Open progra&m"), this);
+    m_openProgramButton->setObjectName(QStringLiteral("openProgramButton"));
+    m_openProgramButton->setToolTip(
+        tr("Edit the newest version of the home program, compare versions and print the handout"));
+    m_openProgramButton->setAccessibleName(tr("Open program"));
+
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(m_backButton);
     buttons->addStretch(1);
+    buttons->addWidget(m_openProgramButton);
     buttons->addWidget(m_openIntakeButton);
     buttons->addWidget(m_newIntakeButton);
 
@@ -132,6 +140,16 @@ ClientRecordPage::ClientRecordPage(db::ClinicService& service, QWidget* parent)
         }
     });
     connect(m_backButton, &QPushButton::clicked, this, &ClientRecordPage::backRequested);
+    connect(m_openProgramButton, &QPushButton::clicked, this, [this] {
+        if (!m_history.programVersions.empty()) {
+            emit openProgramRequested(clientId());
+        }
+    });
+    connect(m_programsTableView, &QTableView::activated, this, [this] {
+        if (!m_history.programVersions.empty()) {
+            emit openProgramRequested(clientId());
+        }
+    });
     connect(
         m_visitsTableView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { updateButtons(); });
     updateButtons();
@@ -233,6 +251,7 @@ db::RecordId ClientRecordPage::selectedVisitId() const
 void ClientRecordPage::updateButtons()
 {
     m_openIntakeButton->setEnabled(selectedVisitId() != 0);
+    m_openProgramButton->setEnabled(!m_history.programVersions.empty());
 }
 
 } // namespace backscreen::app

@@ -49,12 +49,18 @@ public:
 
     QStandardItemModel* programsModel() const { return m_programsModel; }
 
+    QTableView* programsTableView() const { return m_programsTableView; }
+
+    QPushButton* openProgramButton() const { return m_openProgramButton; }
+
     /// The visit selected in the visits table, or 0.
     db::RecordId selectedVisitId() const;
 
 signals:
     void newIntakeRequested(db::RecordId clientId);
     void resumeIntakeRequested(db::RecordId clientId, db::RecordId visitId);
+    /// The program editor on the client's newest program version.
+    void openProgramRequested(db::RecordId clientId);
     void backRequested();
 
 private:
@@ -71,6 +77,7 @@ private:
     QPushButton* m_newIntakeButton;
     QPushButton* m_openIntakeButton;
     QPushButton* m_backButton;
+    QPushButton* m_openProgramButton;
 };
 
 } // namespace backscreen::app

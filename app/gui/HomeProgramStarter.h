@@ -37,6 +37,8 @@ public:
 
     const core::ExerciseCatalogue& catalogue() const { return m_catalogue; }
 
+    const core::ProgramRuleset& ruleset() const { return m_ruleset; }
+
 private:
     HomeProgramStarter(core::ExerciseCatalogue catalogue, core::ProgramRuleset ruleset);
 

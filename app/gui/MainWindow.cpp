@@ -11,6 +11,7 @@
 #include "IntakePage.h"
 #include "LockScreen.h"
 #include "MessageBox.h"
+#include "ProgramEditorPage.h"
 #include "TextConversion.h"
 
 #include "core/common/Error.h"
@@ -102,6 +103,20 @@ MainWindow::MainWindow(ClinicSession& session,
     for (const auto& problem : programProblems) {
         m_programStarterProblems += toQString(problem.message) + QLatin1Char('\n');
     }
+    // The program editor needs the catalogue and rules, so it exists only when they loaded.
+    if (m_programStarter) {
+        m_programEditorPage = new ProgramEditorPage(
+            session.service(), m_programStarter->catalogue(), m_programStarter->ruleset(), m_pages);
+        m_pages->addWidget(m_programEditorPage);
+        connect(m_programEditorPage, &ProgramEditorPage::closeRequested, this, [this] {
+            openClient(m_programEditorPage->clientId());
+        });
+        connect(
+            m_programEditorPage, &ProgramEditorPage::programSaved, this, [this](db::RecordId, std::int64_t version) {
+                statusBar()->showMessage(tr("Saved the home program as version %1").arg(version), 5000);
+            });
+    }
+    connect(m_clientRecordPage, &ClientRecordPage::openProgramRequested, this, &MainWindow::openProgramEditor);
 
     createMenus();
 
@@ -118,7 +133,11 @@ MainWindow::MainWindow(ClinicSession& session,
     m_idleLock->start();
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow()
+{
+    // The editor refers to the catalogue and rules m_programStarter owns, which go before the child widgets.
+    delete m_programEditorPage;
+}
 
 QWidget* MainWindow::currentPage() const
 {
@@ -179,6 +198,7 @@ void MainWindow::generateProgram(db::RecordId clientId, db::RecordId visitId)
             tr("Home program saved"),
             tr("The home program was generated from this screening and saved as version %1.").arg(saved.version));
         openClient(clientId);
+        openProgramEditor(clientId);
     } catch (const core::ProgramBlockedError& blocked) {
         MessageBox::warning(
             this, tr("No program"), tr("No program may be generated: %1").arg(toQString(blocked.what())));
@@ -186,6 +206,24 @@ void MainWindow::generateProgram(db::RecordId clientId, db::RecordId visitId)
         MessageBox::critical(
             this, tr("Backscreen"), tr("The program could not be saved: %1").arg(toQString(error.what())));
     }
+}
+
+void MainWindow::openProgramEditor(db::RecordId clientId)
+{
+    if (m_programEditorPage == nullptr) {
+        MessageBox::warning(
+            this,
+            tr("No program"),
+            tr("The exercise catalogue or the program rules could not be loaded:\n%1").arg(m_programStarterProblems));
+        return;
+    }
+    if (currentPage() == m_programEditorPage && !m_programEditorPage->maybeLeave()) {
+        return;
+    }
+    guarded(tr("Opening the program"), [this, clientId] {
+        m_programEditorPage->openProgram(clientId);
+        setPage(m_programEditorPage);
+    });
 }
 
 void MainWindow::lock()
@@ -210,6 +248,10 @@ bool MainWindow::isLocked() const
 
 void MainWindow::closeEvent(QCloseEvent* event)
 {
+    if (currentPage() == m_programEditorPage && m_programEditorPage != nullptr && !m_programEditorPage->maybeLeave()) {
+        event->ignore();
+        return;
+    }
     QSettings settings;
     settings.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
     event->accept();
@@ -264,6 +306,27 @@ void MainWindow::createMenus()
     clients->setShortcut(QKeySequence(Qt::ALT | Qt::Key_Home));
     clients->setObjectName(QStringLiteral("showClientsAction"));
 
+    // The program editor's actions: enabled only while it is shown.
+    if (m_programEditorPage != nullptr) {
+        ProgramEditorPage* editor = m_programEditorPage;
+        fileMenu->insertActions(
+            lockAction,
+            {editor->saveAction(), editor->printPreviewAction(), editor->printAction(), editor->savePdfAction()});
+        fileMenu->insertSeparator(lockAction);
+        QMenu* editMenu = new QMenu(tr("&Edit"), menuBar());
+        menuBar()->insertMenu(clientMenu->menuAction(), editMenu);
+        editMenu->addAction(editor->undoAction());
+        editMenu->addAction(editor->redoAction());
+        QMenu* programMenu = menuBar()->addMenu(tr("&Program"));
+        programMenu->addActions({editor->addExerciseAction(),
+                                 editor->removeExerciseAction(),
+                                 editor->moveUpAction(),
+                                 editor->moveDownAction()});
+        programMenu->addSeparator();
+        programMenu->addAction(editor->compareAction());
+        programMenu->addAction(editor->closeAction());
+    }
+
     QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
     QAction* about = helpMenu->addAction(tr("&About Backscreen"), this, [this] {
         MessageBox::information(this,
@@ -299,6 +362,11 @@ void MainWindow::updateStatus()
 
 void MainWindow::setPage(QWidget* page)
 {
+    // Leaving the program editor with unsaved edits asks first (the lock screen keeps them as they are).
+    if (m_programEditorPage != nullptr && currentPage() == m_programEditorPage && page != m_programEditorPage
+        && page != m_lockScreen && !m_programEditorPage->maybeLeave()) {
+        return;
+    }
     m_pages->setCurrentWidget(page);
 }
 

@@ -25,6 +25,7 @@ class HomeProgramStarter;
 class IdleLock;
 class IntakePage;
 class LockScreen;
+class ProgramEditorPage;
 
 /// The app's window: the client list, a client's record and the intake interview as pages of one stack,
 /// menus with the standard shortcuts, the signed-in user in the status bar, the title saying which database
@@ -51,6 +52,9 @@ public:
 
     IdleLock* idleLock() const { return m_idleLock; }
 
+    /// nullptr when the exercise catalogue or the program rules did not load.
+    ProgramEditorPage* programEditorPage() const { return m_programEditorPage; }
+
     QWidget* currentPage() const;
 
     void showClients();
@@ -59,6 +63,8 @@ public:
     void resumeIntake(db::RecordId clientId, db::RecordId visitId);
     /// Generates the visit's home program from the screening shown in the intake and stores it as version 1.
     void generateProgram(db::RecordId clientId, db::RecordId visitId);
+    /// The program editor on the client's newest program version.
+    void openProgramEditor(db::RecordId clientId);
 
     /// Hides everything behind the lock screen and signs the user out until the password is given again.
     void lock();
@@ -90,6 +96,7 @@ private:
     QLabel* m_userLabel;
     QLabel* m_databaseLabel;
     QList<QAction*> m_sessionActions;
+    ProgramEditorPage* m_programEditorPage = nullptr;
 };
 
 } // namespace backscreen::app

@@ -38,6 +38,16 @@ QMessageBox::StandardButton MessageBox::question(QWidget* parent, const QString&
     return show(parent, QMessageBox::Question, title, text, QMessageBox::Yes | QMessageBox::No, QMessageBox::No);
 }
 
+QMessageBox::StandardButton MessageBox::saveDiscardCancel(QWidget* parent, const QString& title, const QString& text)
+{
+    return show(parent,
+                QMessageBox::Question,
+                title,
+                text,
+                QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
+                QMessageBox::Save);
+}
+
 void MessageBox::setNextAnswer(QMessageBox::StandardButton answer)
 {
     nextAnswer() = answer;

@@ -17,6 +17,9 @@ public:
     /// Yes or No, No being the default.
     static QMessageBox::StandardButton question(QWidget* parent, const QString& title, const QString& text);
 
+    /// Save, Discard or Cancel for unsaved edits, Save being the default.
+    static QMessageBox::StandardButton saveDiscardCancel(QWidget* parent, const QString& title, const QString& text);
+
     /// The answer the next box gives without showing; used once.
     static void setNextAnswer(QMessageBox::StandardButton answer);
 

@@ -672,6 +672,18 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
                                         HandoutPageSize pageSize,
                                         QIODevice& device) const
 {
+    QPdfWriter writer(&device);
+    writer.setResolution(72);
+    writer.setPageSize(QPageSize(pageSize == HandoutPageSize::A4 ? QPageSize::A4 : QPageSize::Letter));
+    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
+    writer.setTitle(QStringLiteral("Home exercise program"));
+    writer.setCreator(QStringLiteral("Backscreen"));
+    return paint(program, details, writer);
+}
+
+HandoutLayout
+HandoutRenderer::paint(const core::Program& program, const HandoutDetails& details, QPagedPaintDevice& writer) const
+{
     for (std::size_t index = 0; index < program.exercises.size(); ++index) {
         if (m_catalogue.find(program.exercises[index].exerciseId) == nullptr) {
             throw Error(ErrorCode::ProgramInvalid,
@@ -680,13 +692,6 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
                             + m_catalogue.version());
         }
     }
-    QPdfWriter writer(&device);
-    writer.setResolution(72);
-    writer.setPageSize(QPageSize(pageSize == HandoutPageSize::A4 ? QPageSize::A4 : QPageSize::Letter));
-    writer.setPageMargins(QMarginsF(0, 0, 0, 0));
-    writer.setTitle(QStringLiteral("Home exercise program"));
-    writer.setCreator(QStringLiteral("Backscreen"));
-
     HandoutLayout layout;
     layout.pageSize = writer.pageLayout().fullRectPoints().size();
     layout.printableArea = QRectF(marginSide,
@@ -744,7 +749,7 @@ HandoutLayout HandoutRenderer::writePdf(const core::Program& program,
 
     QPainter painter;
     if (!painter.begin(&writer)) {
-        throw Error(ErrorCode::HandoutWriteFailed, "cannot start the PDF painter");
+        throw Error(ErrorCode::HandoutWriteFailed, "cannot start painting the handout");
     }
     painter.setRenderHint(QPainter::Antialiasing);
     const QString runningTitle = details.clientName.empty()

@@ -13,6 +13,7 @@
 #include <vector>
 
 class QIODevice;
+class QPagedPaintDevice;
 class QSvgRenderer;
 
 namespace backscreen::app {
@@ -84,6 +85,11 @@ public:
                            const HandoutDetails& details,
                            HandoutPageSize pageSize,
                            QIODevice& device) const;
+
+    /// Paints the handout on `device` (a QPdfWriter, or a QPrinter for print preview and printing) on the
+    /// device's own paper. The device must work in points: 72 dpi, no margins (the handout draws its own).
+    /// Throws as writePdf, HandoutWriteFailed when painting cannot start.
+    HandoutLayout paint(const core::Program& program, const HandoutDetails& details, QPagedPaintDevice& device) const;
 
 private:
     const core::ExerciseCatalogue& m_catalogue;

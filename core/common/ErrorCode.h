@@ -156,6 +156,8 @@ enum class ErrorCode
     // 8xx: command line and app
     HandoutWriteFailed = 850,
     HandoutIllustrationUnreadable = 851,
+    /// A stored program may not be printed: the client's latest screening blocks the program.
+    HandoutBlocked = 852,
     CommandLineUsage = 890,
 };
 

@@ -6,6 +6,7 @@
 #include "app/gui/IntakePage.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MessageBox.h"
+#include "app/gui/ProgramEditorPage.h"
 #include "app/gui/QuestionnaireForm.h"
 #include "core/fhir/FlatAnswers.h"
 #include "core/json/JsonWriter.h"
@@ -250,7 +251,10 @@ TEST(IntakeInterview, GenerateProgramSavesTheNextVersionForAnUnblockedScreen)
     generate->click();
     EXPECT_EQ(app::MessageBox::lastText(),
               QStringLiteral("The home program was generated from this screening and saved as version 3."));
-    EXPECT_EQ(window.currentPage(), window.clientRecordPage());
+    // The program editor opens on the new version.
+    ASSERT_NE(window.programEditorPage(), nullptr);
+    EXPECT_EQ(window.currentPage(), window.programEditorPage());
+    EXPECT_EQ(window.programEditorPage()->version(), 3);
     // The demo client had versions 1 and 2 of one program; the generated one is version 3 of it.
     const db::ClientHistory history = session->service().clientHistory(clientId);
     ASSERT_EQ(history.programVersions.size(), 3u);

@@ -513,3 +513,49 @@ TEST_F(ProgramsCli, HandoutClientOptionsAreCheckedBeforeAnythingIsRead)
     EXPECT_NE(noProgram.err.find("no home program"), std::string::npos) << noProgram.err;
     EXPECT_FALSE(std::filesystem::exists(pdf));
 }
+
+TEST_F(ProgramsCli, HandoutOfAStoredProgramIsRefusedAfterALaterBlockingScreening)
+{
+    storeScreening(addVisit("2026-11-10"), vignetteAnswers("v11-flexion-lower-crossed"));
+    ASSERT_EQ(runCli({"programs", "generate", "--client", client()}, "", env()).exitCode, 0);
+    const std::string pdf = (m_directory / "stored.pdf").string();
+    ASSERT_EQ(runCli({"handout", "--client", client(), "--out", pdf}, "", env()).exitCode, 0);
+    std::filesystem::remove(pdf);
+
+    // The review visit finds a SOON red flag: the program printed before must not be printed again.
+    const JsonValue answers = vignetteAnswers("v05-axial-spondyloarthritis");
+    const db::RecordId review = addVisit("2026-11-24");
+    const db::RecordId screening = storeScreening(review, answers);
+    auto refused = runCli({"handout", "--client", client(), "--out", pdf}, "", env());
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_EQ(refused.out, "");
+    EXPECT_EQ(refused.err,
+              "backscreen-cli handout: client " + client() + ": not printed: the latest screening (screening "
+                  + std::to_string(screening)
+                  + ", 2026-11-24) blocks the home program: SOON: red flag RF-AXS-01; expected the red flag "
+                    "cleared or the red-flag screen completed first (exercises.md G1)\n");
+    EXPECT_FALSE(std::filesystem::exists(pdf));
+    auto older = runCli({"handout", "--client", client(), "--program-version", "1", "--out", pdf}, "", env());
+    EXPECT_EQ(older.exitCode, 1) << older.err;
+    EXPECT_FALSE(std::filesystem::exists(pdf));
+
+    // Once the red flag is cleared the stored program prints again.
+    storeClearance(screening, "RF-AXS-01", answers);
+    auto cleared = runCli({"handout", "--client", client(), "--out", pdf}, "", env());
+    EXPECT_EQ(cleared.exitCode, 0) << cleared.err;
+    EXPECT_TRUE(std::filesystem::is_regular_file(pdf));
+}
+
+TEST_F(ProgramsCli, HandoutOfAStoredProgramIsRefusedAfterAnIncompleteScreening)
+{
+    storeScreening(addVisit("2026-11-10"), vignetteAnswers("v11-flexion-lower-crossed"));
+    ASSERT_EQ(runCli({"programs", "generate", "--client", client()}, "", env()).exitCode, 0);
+    storeScreening(addVisit("2026-11-24"), vignetteAnswers("v15-incomplete-intake"));
+    const std::string pdf = (m_directory / "incomplete.pdf").string();
+    auto refused = runCli({"handout", "--client", client(), "--out", pdf}, "", env());
+    EXPECT_EQ(refused.exitCode, 1);
+    EXPECT_NE(refused.err.find(") blocks the home program: INCOMPLETE: unanswered red-flag questions"),
+              std::string::npos)
+        << refused.err;
+    EXPECT_FALSE(std::filesystem::exists(pdf));
+}
