@@ -62,15 +62,14 @@ ClientPrograms::ClientPrograms(db::ClinicService& service,
     , m_ruleset(ruleset)
 {}
 
-StoredScreening ClientPrograms::latestScreening(db::RecordId clientId, std::optional<db::RecordId> visitId)
+LatestScreening ClientPrograms::latestScreening(db::RecordId clientId, std::optional<db::RecordId> visitId)
 {
-    LatestScreening latest = LatestScreening::read(m_service, clientId, visitId);
-    return StoredScreening{std::move(latest.record), std::move(latest.result)};
+    return LatestScreening::read(m_service, clientId, visitId);
 }
 
 db::HomeProgramVersionRecord ClientPrograms::generate(db::RecordId clientId, std::optional<db::RecordId> visitId)
 {
-    StoredScreening screening = latestScreening(clientId, visitId);
+    LatestScreening screening = latestScreening(clientId, visitId);
     core::Program program = core::ProgramGenerator(m_catalogue, m_ruleset)
                                 .generate(core::ProgramRequest::fromScreening(screening.result))
                                 .program;

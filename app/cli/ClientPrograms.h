@@ -1,5 +1,6 @@
 #pragma once
 
+#include "app/gui/LatestScreening.h"
 #include "core/program/ExerciseCatalogue.h"
 #include "core/program/Program.h"
 #include "core/program/ProgramRequest.h"
@@ -23,15 +24,6 @@ struct ProgramForms
     static ProgramForms loadDefault();
 };
 
-/// A screening as stored for a client, read back for the program generator.
-struct StoredScreening
-{
-    db::ScreeningRecord record;
-    /// The stored result, re-screened with the clearances recorded on it afterwards (overrides of kind
-    /// "clearance"), so a SOON or URGENT rule cleared after the screening no longer blocks the program.
-    core::ScreeningResult result;
-};
-
 /// A client's home program as the CLI stores it through db::ClinicService: one program per client (the
 /// newest one when there are several), every generation and edit saved as its next version. The content of
 /// each version is Program::toJson with `version` equal to the stored version number.
@@ -44,7 +36,7 @@ public:
 
     /// The client's latest stored screening, or the latest at `visitId` (which must be the client's).
     /// Throws backscreen::Error (RecordNotFound) when there is none.
-    StoredScreening latestScreening(db::RecordId clientId, std::optional<db::RecordId> visitId = {});
+    LatestScreening latestScreening(db::RecordId clientId, std::optional<db::RecordId> visitId = {});
 
     /// Generates the default program from the latest screening (ProgramBlockedError when the screening
     /// blocks one) and stores it: version 1 of a new program, or the next version of the client's program.

@@ -32,6 +32,26 @@
     </message>
 </context>
 <context>
+    <name>backscreen::app::ProgramComparisonDialog</name>
+    <message numerus="yes">
+        <source>%n change(s) from %1 to %2.</source>
+        <translation>
+            <numerusform>%n change from %1 to %2.</numerusform>
+            <numerusform>%n changes from %1 to %2.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>backscreen::app::ProgramEditorPage</name>
+    <message numerus="yes">
+        <source>%n exercise(s): a handout should hold at most %1 (G8)</source>
+        <translation>
+            <numerusform>%n exercise: a handout should hold at most %1 (G8)</numerusform>
+            <numerusform>%n exercises: a handout should hold at most %1 (G8)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>backscreen::app::QuestionnaireForm</name>
     <message numerus="yes">
         <source>%1 (%n to answer)</source>
