@@ -9,6 +9,7 @@
 #include <memory>
 
 class QAction;
+class QMenu;
 class QLabel;
 class QStackedWidget;
 
@@ -25,6 +26,7 @@ class HomeProgramStarter;
 class IdleLock;
 class IntakePage;
 class LockScreen;
+class ProgressReviewPage;
 
 /// The app's window: the client list, a client's record and the intake interview as pages of one stack,
 /// menus with the standard shortcuts, the signed-in user in the status bar, the title saying which database
@@ -51,6 +53,8 @@ public:
 
     IdleLock* idleLock() const { return m_idleLock; }
 
+    ProgressReviewPage* progressReviewPage() const { return m_progressReviewPage; }
+
     QWidget* currentPage() const;
 
     void showClients();
@@ -59,6 +63,12 @@ public:
     void resumeIntake(db::RecordId clientId, db::RecordId visitId);
     /// Generates the visit's home program from the screening shown in the intake and stores it as version 1.
     void generateProgram(db::RecordId clientId, db::RecordId visitId);
+
+    /// Shows the client's progress review (charts of the outcome measures).
+    void openProgressReview(db::RecordId clientId);
+    /// Opens the outcome entry dialog (window-modal, not blocking) for a visit of the client, 0 = a new review
+    /// visit; when a score is stored the record and the progress review show it.
+    void enterOutcome(db::RecordId clientId, db::RecordId visitId);
 
     /// Hides everything behind the lock screen and signs the user out until the password is given again.
     void lock();
@@ -69,6 +79,7 @@ protected:
 
 private:
     void createMenus();
+    void createOutcomeReview(QMenu* clientMenu);
     void updateTitle();
     void updateStatus();
     void setPage(QWidget* page);
@@ -90,6 +101,7 @@ private:
     QLabel* m_userLabel;
     QLabel* m_databaseLabel;
     QList<QAction*> m_sessionActions;
+    ProgressReviewPage* m_progressReviewPage = nullptr;
 };
 
 } // namespace backscreen::app
