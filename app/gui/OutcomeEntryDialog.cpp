@@ -16,8 +16,8 @@
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDateTime>
-#include <QDialogButtonBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QPushButton>
@@ -105,6 +105,9 @@ OutcomeEntryDialog::OutcomeEntryDialog(db::ClinicService& service,
         if (auto* sections = form->findChild<QListWidget*>(QStringLiteral("sectionListWidget"))) {
             sections->hide();
         }
+        if (auto* heading = form->findChild<QLabel*>(QStringLiteral("sectionTitleLabel"))) {
+            heading->setText(toQString(shipped->questionnaire.title));
+        }
         form->applyInitialAnswers();
         connect(form, &QuestionnaireForm::answersChanged, this, [this] { showScore(false); });
         m_formStack->addWidget(form);
@@ -136,20 +139,24 @@ OutcomeEntryDialog::OutcomeEntryDialog(db::ClinicService& service,
     addRow(tr("&Visit:"), m_visitComboBox);
     addRow(tr("New visit &date:"), m_visitDateEdit);
 
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, this);
-    m_saveButton = buttons->button(QDialogButtonBox::Save);
+    // Plain buttons rather than a QDialogButtonBox, which would make Save the default button: Enter moves
+    // between questions and must never store.
+    m_saveButton = new QPushButton(tr("&Save"), this);
     m_saveButton->setObjectName(QStringLiteral("saveOutcomeButton"));
     m_saveButton->setAccessibleName(tr("Save the outcome measure"));
     m_saveButton->setToolTip(tr("Score the answers and store them at the visit (Ctrl+S or Ctrl+Enter)"));
-    // Enter moves between questions; only an explicit Save stores.
     m_saveButton->setAutoDefault(false);
-    QPushButton* cancel = buttons->button(QDialogButtonBox::Cancel);
+    auto* cancel = new QPushButton(tr("Cancel"), this);
     cancel->setObjectName(QStringLiteral("cancelOutcomeButton"));
     cancel->setAccessibleName(tr("Cancel"));
     cancel->setToolTip(tr("Close without storing anything (Esc)"));
     cancel->setAutoDefault(false);
     connect(m_saveButton, &QPushButton::clicked, this, [this] { save(); });
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connect(cancel, &QPushButton::clicked, this, &QDialog::reject);
+    auto* buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(m_saveButton);
+    buttons->addWidget(cancel);
     for (const QKeySequence& keys : {QKeySequence(QKeySequence::Save),
                                      QKeySequence(Qt::CTRL | Qt::Key_Return),
                                      QKeySequence(Qt::CTRL | Qt::Key_Enter)}) {
@@ -161,7 +168,7 @@ OutcomeEntryDialog::OutcomeEntryDialog(db::ClinicService& service,
     layout->addLayout(fields);
     layout->addWidget(m_formStack, 1);
     layout->addWidget(m_scoreLabel);
-    layout->addWidget(buttons);
+    layout->addLayout(buttons);
 
     connect(m_measureComboBox, &QComboBox::currentIndexChanged, this, [this](int index) {
         if (index >= 0) {

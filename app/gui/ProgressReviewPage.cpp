@@ -176,7 +176,8 @@ QWidget* ProgressReviewPage::buildChart(const core::OutcomeChartData& plot)
     row->setObjectName(toQString(plot.instrument) + QStringLiteral("ReviewRow"));
 
     auto* chart = new QChart;
-    chart->setTitle(toQString(plot.title));
+    chart->setTitle(plot.lowerIsBetter ? tr("%1 (lower is better)").arg(toQString(plot.title))
+                                       : tr("%1 (higher is better)").arg(toQString(plot.title)));
     chart->legend()->setAlignment(Qt::AlignBottom);
 
     // The x range covers every score and program marker, with a margin either side.
@@ -199,9 +200,20 @@ QWidget* ProgressReviewPage::buildChart(const core::OutcomeChartData& plot)
     auto* yAxis = new QValueAxis;
     yAxis->setObjectName(QStringLiteral("scoreAxis"));
     yAxis->setRange(plot.min, plot.max);
-    yAxis->setTitleText(plot.lowerIsBetter ? tr("%1 score (lower is better)").arg(measure)
-                                           : tr("%1 score (higher is better)").arg(measure));
-    yAxis->setLabelFormat(plot.displayDecimals > 0 ? QStringLiteral("%.1f") : QStringLiteral("%d"));
+    yAxis->setTitleText(tr("%1 score").arg(measure));
+    // Whole-number ticks from the lowest score, at most six steps, so the labels fit a chart of this height.
+    const int range = static_cast<int>(plot.max - plot.min);
+    int interval = 1;
+    for (int step : {1, 2, 4, 5, 10, 20, 25, 50, 100}) {
+        interval = step;
+        if (range <= 6 * step) {
+            break;
+        }
+    }
+    yAxis->setTickType(QValueAxis::TicksDynamic);
+    yAxis->setTickAnchor(plot.min);
+    yAxis->setTickInterval(interval);
+    yAxis->setLabelFormat(QStringLiteral("%.0f"));
     chart->addAxis(xAxis, Qt::AlignBottom);
     chart->addAxis(yAxis, Qt::AlignLeft);
     auto attach = [&](QAbstractSeries* series) {
@@ -313,7 +325,14 @@ QString ProgressReviewPage::interpretationText(const core::OutcomeChartData& plo
     if (plot.band) {
         const QString edge = toQString(core::JsonWriter::formatNumber(core::roundHalfAwayFromZero(plot.band->edge, 1)));
         const QString baseline = number(plot.band->baseline, plot.displayDecimals);
-        const QString threshold = toQString(plot.band->thresholdName);
+        QString threshold = tr("%1 %2 points")
+                                .arg(toQString(plot.band->thresholdName),
+                                     toQString(core::JsonWriter::formatNumber(plot.band->absolute)));
+        if (plot.band->relative) {
+            threshold += tr(" and %1 %")
+                             .arg(toQString(core::JsonWriter::formatNumber(
+                                 core::roundHalfAwayFromZero(*plot.band->relative * 100.0, 3))));
+        }
         lines << (plot.lowerIsBetter ? tr("Important improvement: %1 at or below %2 (%3 from the baseline %4).")
                                      : tr("Important improvement: %1 at or above %2 (%3 from the baseline %4)."))
                      .arg(toQString(plot.shortTitle), edge, threshold, baseline);

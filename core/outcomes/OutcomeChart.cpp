@@ -14,11 +14,13 @@ std::optional<OutcomeChartBand> OutcomeChart::improvementBand(const InstrumentDe
     }
     // §1: an important improvement needs the absolute threshold and, where the rule has one, the relative
     // one; a baseline of 0 has no relative criterion.
+    OutcomeChartBand band;
+    band.absolute = rule.absolute;
     double needed = rule.absolute;
     if (rule.relative && baseline > 0.0) {
+        band.relative = rule.relative;
         needed = std::max(needed, *rule.relative * baseline);
     }
-    OutcomeChartBand band;
     band.baseline = baseline;
     band.edge = instrument.lowerIsBetter ? std::max(instrument.min, baseline - needed)
                                          : std::min(instrument.max, baseline + needed);

@@ -35,6 +35,10 @@ struct OutcomeChartBand
     double upper = 0.0;
     /// "MCID" or "MDC", as the catalogue calls the threshold.
     std::string thresholdName;
+    /// The thresholds of the change rule: score points, and the fraction of the baseline when the rule has a
+    /// relative criterion and the baseline is not 0.
+    double absolute = 0.0;
+    std::optional<double> relative;
 };
 
 /// What a progress chart of one instrument shows: its scorable scores over time, the baseline and the

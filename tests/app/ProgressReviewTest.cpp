@@ -14,11 +14,15 @@
 #include "core/outcomes/OutcomeScorer.h"
 #include "core/outcomes/OutcomeSeries.h"
 
+#include <QAbstractButton>
+#include <QAbstractItemView>
+#include <QAbstractSpinBox>
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
 #include <QComboBox>
 #include <QDateEdit>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineSeries>
 #include <QPushButton>
@@ -236,14 +240,15 @@ TEST(ProgressReview, InterpretationBesideEachChartIsCoresText)
     ASSERT_EQ(page.interpretationLabels().size(), 2u);
     const QString nprsText = page.interpretationLabels()[0]->text();
     const QString odiText = page.interpretationLabels()[1]->text();
-    EXPECT_EQ(nprsText,
-              QStringLiteral("Important improvement: NPRS at or below 4 (MCID from the baseline 6).\n\n"
-                             "2026-10-06 · 6 · baseline\n\n2026-10-27 · 4 · %1\n\n2026-11-17 · 2 · %2")
-                  .arg(QString::fromStdString(expected[2].summary), QString::fromStdString(expected[4].summary)));
+    EXPECT_EQ(
+        nprsText,
+        QStringLiteral("Important improvement: NPRS at or below 4 (MCID 2 points and 30 % from the baseline 6).\n\n"
+                       "2026-10-06 · 6 · baseline\n\n2026-10-27 · 4 · %1\n\n2026-11-17 · 2 · %2")
+            .arg(QString::fromStdString(expected[2].summary), QString::fromStdString(expected[4].summary)));
     EXPECT_TRUE(odiText.contains(QString::fromStdString(expected[3].summary)));
     EXPECT_TRUE(odiText.contains(QString::fromStdString(expected[5].summary)));
-    EXPECT_TRUE(odiText.startsWith(
-        QStringLiteral("Important improvement: ODI at or below 25.2 (MCID from the baseline 36.0).")));
+    EXPECT_TRUE(odiText.startsWith(QStringLiteral(
+        "Important improvement: ODI at or below 25.2 (MCID 10 points and 30 % from the baseline 36.0).")));
     // The words are core's, as `backscreen-cli outcomes list` prints them.
     EXPECT_EQ(expected[2].summary.rfind("Back pain improved by 2 points (from 6 to 4): an important improvement", 0),
               0u)
@@ -423,7 +428,59 @@ TEST(ProgressReview, Screenshots)
     dialog->setInstrument("nprs");
     app::QuestionWidget* back = dialog->form()->questionWidget("nprs_back");
     back->focusTarget()->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::ControlModifier);
     QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("3"));
+    EXPECT_EQ(dialog->scoreLabel()->text(), QStringLiteral("NPRS: 3 (range 0–10)"));
     dialog->resize(860, 640);
     app::test::grabAndCheck(*dialog, QStringLiteral("outcome-entry"), QSize(860, 640));
+}
+
+TEST(ProgressReview, EveryControlHasAnAccessibleNameAndATooltip)
+{
+    ReviewFixture fixture;
+    fixture.window.openClient(fixture.clientId);
+    std::vector<QWidget*> controls;
+    auto collect = [&](QWidget* root) {
+        for (QWidget* widget : root->findChildren<QWidget*>()) {
+            // A combo box's popup list (in a window of its own) and a table's headers are parts of their control.
+            if (widget->window() != root->window() || qobject_cast<QHeaderView*>(widget) != nullptr) {
+                continue;
+            }
+            if (qobject_cast<QAbstractButton*>(widget) != nullptr || qobject_cast<QComboBox*>(widget) != nullptr
+                || qobject_cast<QAbstractSpinBox*>(widget) != nullptr
+                || qobject_cast<QAbstractItemView*>(widget) != nullptr
+                || qobject_cast<QChartView*>(widget) != nullptr) {
+                controls.push_back(widget);
+            }
+        }
+    };
+    collect(fixture.window.clientRecordPage()->findChild<QWidget*>(QStringLiteral("outcomesTableView")));
+    controls.push_back(fixture.window.clientRecordPage()->findChild<QWidget*>(QStringLiteral("outcomesTableView")));
+    controls.push_back(fixture.window.clientRecordPage()->findChild<QWidget*>(QStringLiteral("progressReviewButton")));
+    controls.push_back(fixture.window.clientRecordPage()->findChild<QWidget*>(QStringLiteral("enterOutcomeButton")));
+    app::ProgressReviewPage& page = fixture.openReview();
+    collect(&page);
+    for (QLabel* label : page.interpretationLabels()) {
+        controls.push_back(label);
+    }
+    QTest::keyClick(&fixture.window, Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+    app::OutcomeEntryDialog* dialog = fixture.entryDialog();
+    ASSERT_NE(dialog, nullptr);
+    for (const std::string instrument : {"nprs", "odi", "rmdq", "psfs", "sbst", "pgic"}) {
+        dialog->setInstrument(instrument);
+        ASSERT_EQ(dialog->instrument(), instrument);
+    }
+    collect(dialog);
+    ASSERT_GT(controls.size(), 20u);
+    for (QWidget* control : controls) {
+        ASSERT_NE(control, nullptr);
+        if (qobject_cast<QAbstractButton*>(control) != nullptr && control->parentWidget() != nullptr
+            && qobject_cast<QAbstractItemView*>(control->parentWidget()) != nullptr) {
+            continue; // the corner button of a table view
+        }
+        EXPECT_FALSE(control->accessibleName().isEmpty())
+            << control->metaObject()->className() << " " << control->objectName().toStdString();
+        EXPECT_FALSE(control->toolTip().isEmpty())
+            << control->metaObject()->className() << " " << control->objectName().toStdString();
+    }
 }
