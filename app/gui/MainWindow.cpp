@@ -339,6 +339,8 @@ void MainWindow::enterOutcome(db::RecordId clientId, db::RecordId visitId)
                                               : m_session.service().clientHistory(clientId);
         auto* dialog = new OutcomeEntryDialog(m_session.service(), *catalogue, history, visitId, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        // The answers are client data: locking closes the dialog unsaved rather than leave it over the lock.
+        connect(m_idleLock, &IdleLock::lockRequested, dialog, &QDialog::reject);
         connect(dialog, &OutcomeEntryDialog::outcomeSaved, this, [this](db::RecordId savedClientId) {
             guarded(tr("Showing the outcome"), [this, savedClientId] {
                 if (m_clientRecordPage->clientId() == savedClientId) {

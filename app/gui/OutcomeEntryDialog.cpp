@@ -109,7 +109,13 @@ OutcomeEntryDialog::OutcomeEntryDialog(db::ClinicService& service,
             heading->setText(toQString(shipped->questionnaire.title));
         }
         form->applyInitialAnswers();
-        connect(form, &QuestionnaireForm::answersChanged, this, [this] { showScore(false); });
+        connect(form, &QuestionnaireForm::answersChanged, this, [this, form](const std::string& linkId) {
+            // A changed answer is checked again at the next save; its old message would mislead until then.
+            if (QuestionWidget* question = form->questionWidget(linkId)) {
+                question->setValidationMessage(QString());
+            }
+            showScore(false);
+        });
         m_formStack->addWidget(form);
         m_forms.push_back(form);
         m_instruments.push_back(instrument.id);

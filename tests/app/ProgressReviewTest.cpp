@@ -3,6 +3,7 @@
 #include "ScreenshotCheck.h"
 
 #include "app/gui/ClientRecordPage.h"
+#include "app/gui/IdleLock.h"
 #include "app/gui/MainWindow.h"
 #include "app/gui/MessageBox.h"
 #include "app/gui/OutcomeCatalogue.h"
@@ -25,6 +26,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineSeries>
+#include <QPointer>
 #include <QPushButton>
 #include <QScatterSeries>
 #include <QStandardItemModel>
@@ -483,4 +485,24 @@ TEST(ProgressReview, EveryControlHasAnAccessibleNameAndATooltip)
         EXPECT_FALSE(control->toolTip().isEmpty())
             << control->metaObject()->className() << " " << control->objectName().toStdString();
     }
+}
+
+TEST(ProgressReview, LockingClosesTheEntryDialogWithoutStoring)
+{
+    ReviewFixture fixture;
+    fixture.openReview();
+    QTest::keyClick(&fixture.window, Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+    QPointer<app::OutcomeEntryDialog> dialog = fixture.entryDialog();
+    ASSERT_FALSE(dialog.isNull());
+    app::QuestionWidget* back = dialog->form()->questionWidget("nprs_back");
+    back->focusTarget()->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("5"));
+    emit fixture.window.idleLock()->lockRequested();
+    EXPECT_TRUE(fixture.window.isLocked());
+    EXPECT_FALSE(dialog->isVisible());
+    QCoreApplication::sendPostedEvents(nullptr, QEvent::DeferredDelete);
+    EXPECT_TRUE(dialog.isNull());
+    app::DemoSeeder::signIn(fixture.session->service());
+    EXPECT_EQ(fixture.session->service().clientHistory(fixture.clientId).outcomeScores.size(), 6u);
 }
