@@ -375,7 +375,9 @@ TEST(ProgressReview, RefusedAnswersGetAMessageBesideTheQuestionAndNothingIsStore
     EXPECT_FALSE(dialog->savedScore().has_value());
     EXPECT_FALSE(rating->validationMessage().isEmpty()
                  && dialog->form()->questionWidget("psfs_activity_1_label")->validationMessage().isEmpty());
-    EXPECT_EQ(dialog->scoreLabel()->text(), QStringLiteral("PSFS: not scored, 1 answer(s) need attention"));
+    EXPECT_EQ(dialog->scoreLabel()->text(),
+              app::OutcomeEntryDialog::tr("%1: not scored, %n answer(s) need attention", nullptr, 1)
+                  .arg(QStringLiteral("PSFS")));
     EXPECT_EQ(fixture.session->service().clientHistory(fixture.clientId).outcomeScores.size(), 6u);
 }
 
