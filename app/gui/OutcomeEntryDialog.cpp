@@ -63,6 +63,7 @@ OutcomeEntryDialog::OutcomeEntryDialog(db::ClinicService& service,
     , m_service(service)
     , m_catalogue(catalogue)
     , m_clientId(history.client.id)
+    , m_newVisitKind(history.visits.empty() ? "initial" : "review")
 {
     setObjectName(QStringLiteral("outcomeEntryDialog"));
     setWindowTitle(
@@ -131,7 +132,9 @@ OutcomeEntryDialog::OutcomeEntryDialog(db::ClinicService& service,
         m_visitComboBox->addItem(tr("%1 (%2 visit)").arg(toQString(visit->visitDate), kind),
                                  QVariant::fromValue<qlonglong>(visit->id));
     }
-    m_visitComboBox->addItem(tr("New review visit"), QVariant::fromValue<qlonglong>(0));
+    // A client's first visit is the initial one, where the baseline is taken.
+    m_visitComboBox->addItem(history.visits.empty() ? tr("New initial visit") : tr("New review visit"),
+                             QVariant::fromValue<qlonglong>(0));
     const int preselected = m_visitComboBox->findData(QVariant::fromValue<qlonglong>(visitId));
     m_visitComboBox->setCurrentIndex(preselected >= 0 ? preselected : m_visitComboBox->count() - 1);
 
@@ -353,7 +356,7 @@ bool OutcomeEntryDialog::save()
             db::VisitRecord visit;
             visit.clientId = m_clientId;
             visit.visitDate = toUtf8(m_visitDateEdit->date().toString(Qt::ISODate));
-            visit.kind = "review";
+            visit.kind = m_newVisitKind;
             auto [savedVisit, savedScore] = m_service.addVisitWithOutcomeScore(visit, record);
             m_savedVisit = savedVisit;
             m_saved = savedScore;

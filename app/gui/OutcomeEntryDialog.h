@@ -28,7 +28,8 @@ class QuestionnaireForm;
 /// Enters one outcome measure at a visit: pick the measure (its shipped form from forms/outcomes is shown with
 /// QuestionnaireForm), answer it, see the score core::OutcomeScorer gives as the answers change, and save. The
 /// score is stored through ClinicService with the response, in one audited transaction: at an existing visit
-/// of the client (saveOutcomeScore) or at a new review visit (addVisitWithOutcomeScore). Answers the scorer
+/// of the client (saveOutcomeScore) or at a new visit (addVisitWithOutcomeScore): a review visit, or the
+/// initial one for a client without visits. Answers the scorer
 /// refuses get its message beside the question and nothing is stored; answers that leave the measure not
 /// scorable mark the unanswered questions the reason names and are stored only when the user confirms.
 /// Keyboard: Tab between fields, Enter to the next question, Ctrl+S or Ctrl+Enter saves, Esc cancels.
@@ -37,7 +38,7 @@ class OutcomeEntryDialog : public QDialog
     Q_OBJECT
 
 public:
-    /// `visitId` preselects a visit of the client; 0 preselects a new review visit. `catalogue` and `service`
+    /// `visitId` preselects a visit of the client; 0 preselects a new visit. `catalogue` and `service`
     /// must outlive the dialog.
     OutcomeEntryDialog(db::ClinicService& service,
                        const OutcomeCatalogue& catalogue,
@@ -62,7 +63,7 @@ public:
 
     QPushButton* saveButton() const { return m_saveButton; }
 
-    /// The visit the score goes to: a visit id, or 0 for a new review visit on visitDateEdit's date.
+    /// The visit the score goes to: a visit id, or 0 for a new visit on visitDateEdit's date.
     db::RecordId selectedVisitId() const;
 
     /// Scores and stores the answers; true when stored (the dialog is then accepted).
@@ -92,6 +93,8 @@ private:
     db::ClinicService& m_service;
     const OutcomeCatalogue& m_catalogue;
     db::RecordId m_clientId;
+    /// "initial" for a client without visits, else "review".
+    std::string m_newVisitKind;
     std::vector<std::string> m_instruments;
     std::vector<QuestionnaireForm*> m_forms;
     QComboBox* m_measureComboBox;

@@ -508,3 +508,47 @@ TEST(ProgressReview, LockingClosesTheEntryDialogWithoutStoring)
     app::DemoSeeder::signIn(fixture.session->service());
     EXPECT_EQ(fixture.session->service().clientHistory(fixture.clientId).outcomeScores.size(), 6u);
 }
+
+TEST(ProgressReview, AClientWithoutVisitsGetsAnInitialVisitWithTheBaseline)
+{
+    ReviewFixture fixture;
+    db::ClientRecord client;
+    client.familyName = "Newcomer";
+    client.givenName = "Nina";
+    client.birthDate = "1990-04-01";
+    const db::RecordId clientId = fixture.session->service().addClient(client).id;
+    fixture.window.openClient(clientId);
+    EXPECT_EQ(fixture.window.clientRecordPage()->outcomesModel()->rowCount(), 0);
+    QTest::keyClick(&fixture.window, Qt::Key_R, Qt::ControlModifier | Qt::ShiftModifier);
+    ASSERT_EQ(fixture.window.currentPage(), fixture.window.progressReviewPage());
+    EXPECT_TRUE(fixture.window.progressReviewPage()->chartViews().empty());
+    EXPECT_TRUE(fixture.window.progressReviewPage()
+                    ->findChild<QLabel*>(QStringLiteral("reviewEmptyLabel"))
+                    ->isVisibleTo(fixture.window.progressReviewPage()));
+    fixture.window.progressReviewPage()->findChild<QPushButton*>(QStringLiteral("reviewEnterOutcomeButton"))->click();
+    app::OutcomeEntryDialog* dialog = fixture.entryDialog();
+    ASSERT_NE(dialog, nullptr);
+    ASSERT_EQ(dialog->visitComboBox()->count(), 1);
+    EXPECT_EQ(dialog->visitComboBox()->currentText(), QStringLiteral("New initial visit"));
+    dialog->visitDateEdit()->setDate(QDate(2026, 11, 2));
+    app::QuestionWidget* back = dialog->form()->questionWidget("nprs_back");
+    back->focusTarget()->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("7"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_S, Qt::ControlModifier);
+    const db::ClientHistory history = fixture.session->service().clientHistory(clientId);
+    ASSERT_EQ(history.visits.size(), 1u);
+    EXPECT_EQ(history.visits[0].kind, "initial");
+    EXPECT_EQ(history.visits[0].visitDate, "2026-11-02");
+    ASSERT_EQ(history.outcomeScores.size(), 1u);
+    // The review now shows the baseline chart: one point, the baseline and the band 4.9–7 (30 % of 7, 2.1,
+    // asks more than the 2 points).
+    ASSERT_EQ(fixture.window.progressReviewPage()->chartViews().size(), 1u);
+    const auto& chart = fixture.window.progressReviewPage()->outcomes().charts()[0];
+    ASSERT_EQ(chart.points.size(), 1u);
+    ASSERT_TRUE(chart.band.has_value());
+    EXPECT_EQ(chart.band->upper, 7.0);
+    EXPECT_NEAR(chart.band->lower, 4.9, 1e-9);
+    EXPECT_TRUE(fixture.window.progressReviewPage()->interpretationLabels()[0]->text().endsWith(
+        QStringLiteral("2026-11-02 · 7 · baseline")));
+}
