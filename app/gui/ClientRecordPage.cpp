@@ -248,11 +248,12 @@ void ClientRecordPage::createOutcomeHistory(QLayout* layout, QLayout* buttons)
     m_outcomesTableView->setColumnWidth(OutcomeMeasureColumn, 90);
     m_outcomesTableView->setColumnWidth(OutcomeScoreColumn, 70);
     m_outcomesTableView->setColumnWidth(OutcomeChangeColumn, 150);
-    m_outcomesTableView->setMaximumHeight(180);
     auto* outcomesLabel = new QLabel(tr("O&utcome history"), this);
     outcomesLabel->setBuddy(m_outcomesTableView);
     layout->addWidget(outcomesLabel);
-    layout->addWidget(m_outcomesTableView);
+    if (auto* column = qobject_cast<QBoxLayout*>(layout)) {
+        column->addWidget(m_outcomesTableView, 2);
+    }
 
     m_progressReviewButton = new QPushButton(tr("Progress &review"), this);
     m_progressReviewButton->setObjectName(QStringLiteral("progressReviewButton"));
