@@ -552,3 +552,25 @@ TEST(ProgressReview, AClientWithoutVisitsGetsAnInitialVisitWithTheBaseline)
     EXPECT_TRUE(fixture.window.progressReviewPage()->interpretationLabels()[0]->text().endsWith(
         QStringLiteral("2026-11-02 · 7 · baseline")));
 }
+
+TEST(ProgressReview, EnterNeverSavesAndEscapeCancels)
+{
+    ReviewFixture fixture;
+    fixture.openReview();
+    QTest::keyClick(&fixture.window, Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+    QPointer<app::OutcomeEntryDialog> dialog = fixture.entryDialog();
+    ASSERT_FALSE(dialog.isNull());
+    ASSERT_EQ(QApplication::focusWidget(), dialog->measureComboBox());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    app::QuestionWidget* back = dialog->form()->questionWidget("nprs_back");
+    back->focusTarget()->setFocus();
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClicks(QApplication::focusWidget(), QStringLiteral("3"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    EXPECT_TRUE(dialog->isVisible());
+    EXPECT_FALSE(dialog->savedScore().has_value());
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Escape);
+    EXPECT_TRUE(dialog.isNull() || !dialog->isVisible());
+    EXPECT_EQ(fixture.session->service().clientHistory(fixture.clientId).outcomeScores.size(), 6u);
+}
