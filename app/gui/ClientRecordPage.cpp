@@ -1,8 +1,11 @@
 #include "ClientRecordPage.h"
 
+#include "OutcomeCatalogue.h"
+#include "OutcomeHistory.h"
 #include "TextConversion.h"
 #include "TriageStyle.h"
 
+#include "core/outcomes/DisplayNumber.h"
 #include "db/ClinicService.h"
 
 #include <QHBoxLayout>
@@ -126,6 +129,7 @@ ClientRecordPage::ClientRecordPage(db::ClinicService& service, QWidget* parent)
     layout->addWidget(m_visitsTableView, 3);
     layout->addWidget(programsLabel);
     layout->addWidget(m_programsTableView, 1);
+    createOutcomeHistory(layout, buttons);
     layout->addLayout(buttons);
 
     connect(m_newIntakeButton, &QPushButton::clicked, this, [this] { emit newIntakeRequested(clientId()); });
@@ -229,6 +233,7 @@ void ClientRecordPage::showClient(db::RecordId clientId)
     if (m_visitsModel->rowCount() > 0) {
         m_visitsTableView->selectRow(0);
     }
+    showOutcomeHistory();
     updateButtons();
 }
 
@@ -246,6 +251,81 @@ db::RecordId ClientRecordPage::selectedVisitId() const
         return 0;
     }
     return rows.first().data(VisitIdRole).toLongLong();
+}
+
+void ClientRecordPage::createOutcomeHistory(QLayout* layout, QLayout* buttons)
+{
+    m_outcomesModel = new QStandardItemModel(0, OutcomeColumnCount, this);
+    m_outcomesModel->setHorizontalHeaderLabels(
+        {tr("Date"), tr("Measure"), tr("Score"), tr("Change from baseline"), tr("Interpretation")});
+    m_outcomesTableView = makeTable(this, QStringLiteral("outcomesTableView"), m_outcomesModel);
+    m_outcomesTableView->setAccessibleName(tr("Outcome history"));
+    m_outcomesTableView->setToolTip(
+        tr("Every outcome measure scored, with the change since the client's baseline and what it means"));
+    m_outcomesTableView->setColumnWidth(OutcomeDateColumn, 110);
+    m_outcomesTableView->setColumnWidth(OutcomeMeasureColumn, 90);
+    m_outcomesTableView->setColumnWidth(OutcomeScoreColumn, 70);
+    m_outcomesTableView->setColumnWidth(OutcomeChangeColumn, 150);
+    auto* outcomesLabel = new QLabel(tr("O&utcome history"), this);
+    outcomesLabel->setBuddy(m_outcomesTableView);
+    layout->addWidget(outcomesLabel);
+    if (auto* column = qobject_cast<QBoxLayout*>(layout)) {
+        column->addWidget(m_outcomesTableView, 2);
+    }
+
+    m_progressReviewButton = new QPushButton(tr("Progress &review"), this);
+    m_progressReviewButton->setObjectName(QStringLiteral("progressReviewButton"));
+    m_progressReviewButton->setAccessibleName(tr("Progress review"));
+    m_progressReviewButton->setToolTip(
+        tr("Charts of each outcome measure over time with the baseline and the MCID band (Ctrl+Shift+R)"));
+    m_enterOutcomeButton = new QPushButton(tr("Enter &outcome…"), this);
+    m_enterOutcomeButton->setObjectName(QStringLiteral("enterOutcomeButton"));
+    m_enterOutcomeButton->setAccessibleName(tr("Enter outcome measure"));
+    m_enterOutcomeButton->setToolTip(tr("Score an outcome measure (NPRS, ODI, …) at the selected visit, or at a new "
+                                        "review visit when none is selected (Ctrl+Shift+O)"));
+    if (auto* row = qobject_cast<QHBoxLayout*>(buttons)) {
+        row->insertWidget(2, m_progressReviewButton);
+        row->insertWidget(3, m_enterOutcomeButton);
+    }
+    connect(m_progressReviewButton, &QPushButton::clicked, this, [this] { emit progressReviewRequested(clientId()); });
+    connect(m_enterOutcomeButton, &QPushButton::clicked, this, [this] {
+        emit outcomeEntryRequested(clientId(), selectedVisitId());
+    });
+}
+
+void ClientRecordPage::showOutcomeHistory()
+{
+    m_outcomesModel->removeRows(0, m_outcomesModel->rowCount());
+    const OutcomeCatalogue* catalogue = OutcomeCatalogue::shared();
+    if (catalogue == nullptr) {
+        return;
+    }
+    const OutcomeHistory outcomes = OutcomeHistory::build(m_history, catalogue->measures());
+    for (const core::OutcomeSeriesRow& row : outcomes.rows()) {
+        const core::OutcomeScore& score = row.entry.score;
+        const core::InstrumentDefinition* instrument = catalogue->measures().find(score.instrument);
+        QList<QStandardItem*> items;
+        items << new QStandardItem(toQString(row.entry.visitDate));
+        items << new QStandardItem(instrument != nullptr ? toQString(instrument->shortTitle)
+                                                         : toQString(score.instrument));
+        items << new QStandardItem(
+            score.score ? toQString(core::formatDisplayNumber(*score.score, score.displayDecimals)) : tr("–"));
+        // The headline component's change in score points, follow-up minus baseline.
+        QString change;
+        if (row.isBaseline) {
+            change = tr("Baseline");
+        } else if (const core::ComponentChange* headline = row.headline();
+                   headline != nullptr && headline->comparable && row.baseline) {
+            const double difference = headline->followup - headline->baseline;
+            change = (difference > 0 ? QStringLiteral("+") : QString())
+                     + toQString(core::formatDisplayNumber(difference, score.displayDecimals));
+        }
+        items << new QStandardItem(change);
+        auto* interpretation = new QStandardItem(toQString(row.summary));
+        interpretation->setToolTip(toQString(row.summary));
+        items << interpretation;
+        m_outcomesModel->appendRow(items);
+    }
 }
 
 void ClientRecordPage::updateButtons()

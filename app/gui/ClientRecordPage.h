@@ -5,6 +5,7 @@
 #include <QWidget>
 
 class QLabel;
+class QLayout;
 class QPushButton;
 class QStandardItemModel;
 class QTableView;
@@ -16,7 +17,8 @@ class ClinicService;
 namespace backscreen::app {
 
 /// One client's record: details, visits (with the intake status and the triage of each), and the saved
-/// home-program versions. From here a new intake visit starts, or an unfinished one resumes.
+/// home-program versions, and the outcome history (each measure's score with its change since baseline). From
+/// here a new intake visit starts, or an unfinished one resumes; outcome measures are entered and reviewed.
 class ClientRecordPage : public QWidget
 {
     Q_OBJECT
@@ -56,15 +58,34 @@ public:
     /// The visit selected in the visits table, or 0.
     db::RecordId selectedVisitId() const;
 
+    /// Columns of the outcome history table.
+    enum OutcomeColumn
+    {
+        OutcomeDateColumn,
+        OutcomeMeasureColumn,
+        OutcomeScoreColumn,
+        OutcomeChangeColumn,
+        OutcomeInterpretationColumn,
+        OutcomeColumnCount,
+    };
+
+    /// The outcome history: one row per visit and measure, oldest first.
+    QStandardItemModel* outcomesModel() const { return m_outcomesModel; }
+
 signals:
     void newIntakeRequested(db::RecordId clientId);
     void resumeIntakeRequested(db::RecordId clientId, db::RecordId visitId);
     /// The program editor on the client's newest program version.
     void openProgramRequested(db::RecordId clientId);
     void backRequested();
+    void progressReviewRequested(db::RecordId clientId);
+    /// `visitId` 0 = at a new review visit.
+    void outcomeEntryRequested(db::RecordId clientId, db::RecordId visitId);
 
 private:
     void updateButtons();
+    void createOutcomeHistory(QLayout* layout, QLayout* buttons);
+    void showOutcomeHistory();
 
     db::ClinicService& m_service;
     db::ClientHistory m_history;
@@ -78,6 +99,10 @@ private:
     QPushButton* m_openIntakeButton;
     QPushButton* m_backButton;
     QPushButton* m_openProgramButton;
+    QStandardItemModel* m_outcomesModel = nullptr;
+    QTableView* m_outcomesTableView = nullptr;
+    QPushButton* m_progressReviewButton = nullptr;
+    QPushButton* m_enterOutcomeButton = nullptr;
 };
 
 } // namespace backscreen::app

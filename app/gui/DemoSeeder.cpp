@@ -7,6 +7,8 @@
 #include "core/fhir/FlatAnswers.h"
 #include "core/json/JsonReader.h"
 #include "core/json/JsonWriter.h"
+#include "core/outcomes/OutcomeMeasures.h"
+#include "core/outcomes/OutcomeScorer.h"
 #include "core/program/Program.h"
 #include "core/screening/ScreeningEngine.h"
 
@@ -45,6 +47,8 @@ struct DemoVisit
     const char* example;
     /// A note added to the home program as a new version at this visit, or nullptr.
     const char* programChange = nullptr;
+    /// Outcome measures completed at this visit: instrument id and flat answers (JSON), scored when stored.
+    std::vector<std::pair<const char*, const char*>> outcomes = {};
 };
 
 struct DemoClient
@@ -83,16 +87,33 @@ std::vector<DemoClient> demoClients()
          "1997-02-19",
          "07700 900456",
          "Office worker; recurrent flexion-related back pain since age 27.",
-         {{"2026-10-06", "initial", "Lower-crossed pattern likely; home program started.", "lower-crossed.json"},
+         {{"2026-10-06",
+           "initial",
+           "Lower-crossed pattern likely; home program started.",
+           "lower-crossed.json",
+           nullptr,
+           {{"nprs", R"({"nprs_back": 6, "nprs_leg": 1})"},
+            {"odi",
+             R"({"odi_s01": 2, "odi_s02": 1, "odi_s03": 3, "odi_s04": 1, "odi_s05": 3, "odi_s06": 2, )"
+             R"("odi_s07": 1, "odi_s08": 1, "odi_s09": 2, "odi_s10": 2})"}}},
           {"2026-10-27",
            "review",
            "Sitting tolerance up from 30 to 60 minutes; progressed the hip flexor stretch.",
-           nullptr},
+           nullptr,
+           nullptr,
+           {{"nprs", R"({"nprs_back": 4, "nprs_leg": 0})"},
+            {"odi",
+             R"({"odi_s01": 2, "odi_s02": 0, "odi_s03": 2, "odi_s04": 1, "odi_s05": 2, "odi_s06": 1, )"
+             R"("odi_s07": 1, "odi_s08": 1, "odi_s09": 1, "odi_s10": 2})"}}},
           {"2026-11-17",
            "review",
            "Pain 2/10 at worst; driving without pain. Program reduced to three times a week.",
            nullptr,
-           "Review 2026-11-17: pain 2/10 at worst; do the program three times a week."}}},
+           "Review 2026-11-17: pain 2/10 at worst; do the program three times a week.",
+           {{"nprs", R"({"nprs_back": 2, "nprs_leg": 0})"},
+            {"odi",
+             R"({"odi_s01": 1, "odi_s02": 0, "odi_s03": 1, "odi_s04": 0, "odi_s05": 1, "odi_s06": 1, )"
+             R"("odi_s07": 0, "odi_s08": 0, "odi_s09": 1, "odi_s10": 1})"}}}}},
         {"Patel",
          "Ravi",
          "1991-08-30",
@@ -114,6 +135,29 @@ core::ScreeningResult screenExample(const core::Questionnaire& intake,
     }
     const auto parsed = core::QuestionnaireResponse::parse(*read.value, name);
     return engine.screen(core::FlatAnswers::flatten(intake, parsed.response));
+}
+
+// Scores one demo outcome measure with the catalogue and stores it at the visit, as `outcomes add` would.
+void storeOutcome(db::ClinicService& service,
+                  const core::OutcomeMeasures& measures,
+                  db::RecordId visitId,
+                  const char* instrument,
+                  const char* answers)
+{
+    const std::string source = std::string("demo ") + instrument + " answers";
+    const core::JsonReadResult read = core::JsonReader::parse(answers, source);
+    const core::OutcomeScoreResult scored =
+        read.ok() ? core::OutcomeScorer(measures).score(instrument, *read.value, source) : core::OutcomeScoreResult();
+    if (!scored.ok()) {
+        throw Error(ErrorCode::FileUnreadable, source + ": cannot be scored; expected valid demo answers");
+    }
+    db::OutcomeScoreRecord record;
+    record.visitId = visitId;
+    record.instrumentId = scored.score->instrument;
+    record.instrumentVersion = scored.score->version;
+    record.scoreJson = core::JsonWriter::write(scored.score->toJson());
+    record.responseJson = answers;
+    service.saveOutcomeScore(record);
 }
 
 } // namespace
@@ -141,6 +185,11 @@ void DemoSeeder::seed(db::ClinicService& service,
     service.logout();
     signIn(service);
 
+    const core::OutcomeMeasuresLoadResult measures = core::OutcomeMeasures::loadDefault();
+    if (!measures.ok()) {
+        throw Error(ErrorCode::FileUnreadable,
+                    "forms/outcomes/measures.json: cannot be loaded; expected the catalogue");
+    }
     for (const DemoClient& demo : demoClients()) {
         db::ClientRecord client;
         client.familyName = demo.familyName;
@@ -179,6 +228,9 @@ void DemoSeeder::seed(db::ClinicService& service,
                 next.visitId = savedVisit.id;
                 next.contentJson = core::JsonWriter::write(changed.toJson());
                 program = service.saveHomeProgram(next);
+            }
+            for (const auto& [instrument, answers] : demoVisit.outcomes) {
+                storeOutcome(service, *measures.measures, savedVisit.id, instrument, answers);
             }
         }
     }

@@ -15,11 +15,10 @@ class HomeProgramStarter;
 
 /// Fills a new, empty demo database with a few realistic clients so that a newcomer sees the app at work
 /// without typing anything: a red-flag client (cauda equina, EMERGENCY), an SIJ client, a lower-crossed
-/// client with an initial and two review visits, and a clear client. Their intake responses are the
-/// examples in forms/examples/, each screened with the screening engine and the result stored; the clients
-/// whose screening allows it get their generated home program (the lower-crossed client a second version at
-/// the last review). Only the demo database is ever seeded: seed() refuses a database that has users
-/// already.
+/// client with an initial and two review visits (NPRS and ODI scored at each), and a clear client. Their intake
+/// responses are the examples in forms/examples/, each screened with the screening engine and the result stored; the
+/// clients whose screening allows it get their generated home program (the lower-crossed client a second version at the
+/// last review). Only the demo database is ever seeded: seed() refuses a database that has users already.
 class DemoSeeder
 {
 public:

@@ -11,7 +11,10 @@
 #include "IntakePage.h"
 #include "LockScreen.h"
 #include "MessageBox.h"
+#include "OutcomeCatalogue.h"
+#include "OutcomeEntryDialog.h"
 #include "ProgramEditorPage.h"
+#include "ProgressReviewPage.h"
 #include "TextConversion.h"
 
 #include "core/common/Error.h"
@@ -300,6 +303,7 @@ void MainWindow::createMenus()
     });
     intake->setObjectName(QStringLiteral("newIntakeAction"));
     intake->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I));
+    createOutcomeReview(clientMenu);
 
     QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
     QAction* clients = viewMenu->addAction(tr("&Client list"), this, &MainWindow::showClients);
@@ -335,6 +339,83 @@ void MainWindow::createMenus()
                                     .arg(QCoreApplication::applicationVersion()));
     });
     about->setObjectName(QStringLiteral("aboutAction"));
+}
+
+// The progress review page, its hook-ups and its menu actions, in one place.
+void MainWindow::createOutcomeReview(QMenu* clientMenu)
+{
+    m_progressReviewPage = new ProgressReviewPage(m_session.service(), OutcomeCatalogue::shared(), m_pages);
+    m_pages->addWidget(m_progressReviewPage);
+    connect(m_clientRecordPage, &ClientRecordPage::progressReviewRequested, this, &MainWindow::openProgressReview);
+    connect(m_clientRecordPage, &ClientRecordPage::outcomeEntryRequested, this, &MainWindow::enterOutcome);
+    connect(m_progressReviewPage, &ProgressReviewPage::outcomeEntryRequested, this, &MainWindow::enterOutcome);
+    connect(m_progressReviewPage, &ProgressReviewPage::backRequested, this, &MainWindow::openClient);
+
+    auto currentClient = [this] {
+        if (currentPage() == m_progressReviewPage) {
+            return m_progressReviewPage->clientId();
+        }
+        return currentPage() == m_clientRecordPage ? m_clientRecordPage->clientId() : m_clientsPage->selectedClientId();
+    };
+    QAction* review = clientMenu->addAction(tr("Progress &review"), this, [this, currentClient] {
+        if (const db::RecordId id = currentClient(); id != 0) {
+            openProgressReview(id);
+        }
+    });
+    review->setObjectName(QStringLiteral("progressReviewAction"));
+    review->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+    review->setToolTip(tr("Charts of the client's outcome measures over time"));
+    QAction* outcome = clientMenu->addAction(tr("Enter &outcome measure…"), this, [this, currentClient] {
+        const db::RecordId id = currentClient();
+        if (id == 0) {
+            return;
+        }
+        const db::RecordId visitId = currentPage() == m_progressReviewPage ? m_progressReviewPage->latestVisitId()
+                                     : currentPage() == m_clientRecordPage ? m_clientRecordPage->selectedVisitId()
+                                                                           : 0;
+        enterOutcome(id, visitId);
+    });
+    outcome->setObjectName(QStringLiteral("enterOutcomeAction"));
+    outcome->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+    outcome->setToolTip(tr("Score an outcome measure (NPRS, ODI, …) at a visit"));
+}
+
+void MainWindow::openProgressReview(db::RecordId clientId)
+{
+    guarded(tr("Opening the progress review"), [this, clientId] {
+        m_progressReviewPage->showClient(clientId);
+        setPage(m_progressReviewPage);
+    });
+}
+
+void MainWindow::enterOutcome(db::RecordId clientId, db::RecordId visitId)
+{
+    const OutcomeCatalogue* catalogue = OutcomeCatalogue::shared();
+    if (catalogue == nullptr) {
+        MessageBox::warning(
+            this, tr("No outcome measures"), tr("The outcome-measure catalogue or its forms could not be loaded."));
+        return;
+    }
+    guarded(tr("Opening the outcome entry"), [this, catalogue, clientId, visitId] {
+        const db::ClientHistory history = m_clientRecordPage->clientId() == clientId
+                                              ? m_clientRecordPage->history()
+                                              : m_session.service().clientHistory(clientId);
+        auto* dialog = new OutcomeEntryDialog(m_session.service(), *catalogue, history, visitId, this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        // The answers are client data: locking closes the dialog unsaved rather than leave it over the lock.
+        connect(m_idleLock, &IdleLock::lockRequested, dialog, &QDialog::reject);
+        connect(dialog, &OutcomeEntryDialog::outcomeSaved, this, [this](db::RecordId savedClientId) {
+            guarded(tr("Showing the outcome"), [this, savedClientId] {
+                if (m_clientRecordPage->clientId() == savedClientId) {
+                    m_clientRecordPage->reload();
+                }
+                if (m_progressReviewPage->clientId() == savedClientId) {
+                    m_progressReviewPage->reload();
+                }
+            });
+        });
+        dialog->open();
+    });
 }
 
 void MainWindow::updateTitle()

@@ -9,6 +9,7 @@
 #include <memory>
 
 class QAction;
+class QMenu;
 class QLabel;
 class QStackedWidget;
 
@@ -26,6 +27,7 @@ class IdleLock;
 class IntakePage;
 class LockScreen;
 class ProgramEditorPage;
+class ProgressReviewPage;
 
 /// The app's window: the client list, a client's record and the intake interview as pages of one stack,
 /// menus with the standard shortcuts, the signed-in user in the status bar, the title saying which database
@@ -55,6 +57,8 @@ public:
     /// nullptr when the exercise catalogue or the program rules did not load.
     ProgramEditorPage* programEditorPage() const { return m_programEditorPage; }
 
+    ProgressReviewPage* progressReviewPage() const { return m_progressReviewPage; }
+
     QWidget* currentPage() const;
 
     void showClients();
@@ -66,6 +70,12 @@ public:
     /// The program editor on the client's newest program version.
     void openProgramEditor(db::RecordId clientId);
 
+    /// Shows the client's progress review (charts of the outcome measures).
+    void openProgressReview(db::RecordId clientId);
+    /// Opens the outcome entry dialog (window-modal, not blocking) for a visit of the client, 0 = a new review
+    /// visit; when a score is stored the record and the progress review show it.
+    void enterOutcome(db::RecordId clientId, db::RecordId visitId);
+
     /// Hides everything behind the lock screen and signs the user out until the password is given again.
     void lock();
     bool isLocked() const;
@@ -75,6 +85,7 @@ protected:
 
 private:
     void createMenus();
+    void createOutcomeReview(QMenu* clientMenu);
     void updateTitle();
     void updateStatus();
     void setPage(QWidget* page);
@@ -97,6 +108,7 @@ private:
     QLabel* m_databaseLabel;
     QList<QAction*> m_sessionActions;
     ProgramEditorPage* m_programEditorPage = nullptr;
+    ProgressReviewPage* m_progressReviewPage = nullptr;
 };
 
 } // namespace backscreen::app

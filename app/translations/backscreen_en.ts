@@ -32,6 +32,16 @@
     </message>
 </context>
 <context>
+    <name>backscreen::app::OutcomeEntryDialog</name>
+    <message numerus="yes">
+        <source>%1: not scored, %n answer(s) need attention</source>
+        <translation>
+            <numerusform>%1: not scored, %n answer needs attention</numerusform>
+            <numerusform>%1: not scored, %n answers need attention</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>backscreen::app::ProgramComparisonDialog</name>
     <message numerus="yes">
         <source>%n change(s) from %1 to %2.</source>

@@ -12,13 +12,21 @@
 
 #include <QCoreApplication>
 #include <QSettings>
+#include <QString>
 #include <QTemporaryDir>
 
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <ostream>
 #include <memory>
 #include <string>
+
+/// GoogleTest prints a QString in a failure message as text instead of as a list of UTF-16 code units.
+inline void PrintTo(const QString& value, std::ostream* out)
+{
+    *out << '"' << value.toStdString() << '"';
+}
 
 namespace backscreen::app::test {
 

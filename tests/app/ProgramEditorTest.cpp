@@ -265,7 +265,7 @@ TEST(ProgramEditor, AddRemoveAndMoveByKeyboardAreUndoneAndRedone)
     EXPECT_EQ(editor.undoStack()->count(), 3);
     EXPECT_EQ(editor.undoStack()->undoText().toStdString(), "Add " + forms->catalogue().find(newcomer)->name);
     // Seven exercises go beyond G8's six: a warning, not a refusal.
-    EXPECT_EQ(editor.sizeLabel()->text(), QStringLiteral("7 exercise(s): a handout should hold at most 6 (G8)"));
+    EXPECT_EQ(editor.sizeLabel()->text(), QStringLiteral("7 exercises: a handout should hold at most 6 (G8)"));
     // The picker was its own window: the keys go to the main window once it is active again.
     fixture.window.activateWindow();
     ASSERT_TRUE(QTest::qWaitForWindowActive(&fixture.window));
@@ -534,7 +534,7 @@ TEST(ProgramEditor, CompareListsTheChangesAndTakesAScreenshot)
     auto* dialog = editor.findChild<app::ProgramComparisonDialog*>();
     ASSERT_NE(dialog, nullptr);
     EXPECT_EQ(dialog->table()->rowCount(), 5);
-    EXPECT_EQ(dialog->summaryLabel()->text(), QStringLiteral("5 change(s) from version 2 to your unsaved edits."));
+    EXPECT_EQ(dialog->summaryLabel()->text(), QStringLiteral("5 changes from version 2 to your unsaved edits."));
     EXPECT_EQ(dialog->table()->item(4, 0)->text(), QStringLiteral("Removed"));
     EXPECT_EQ(dialog->table()->item(3, 3)->text(), QStringLiteral("Slowly"));
     dialog->resize(app::test::screenshotSize);
