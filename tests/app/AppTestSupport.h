@@ -18,8 +18,8 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <ostream>
 #include <memory>
+#include <ostream>
 #include <string>
 
 /// GoogleTest prints a QString in a failure message as text instead of as a list of UTF-16 code units.
