@@ -1,31 +1,67 @@
 #include "JsonValue.h"
 
-#include <algorithm>
 #include <cassert>
+#include <cstring>
+#include <limits>
 
 namespace backscreen::core {
 
 namespace {
 
-const std::string& emptyString()
+// Objects with at most this many members are searched by a scan, which beats hashing the key.
+constexpr std::size_t kScanLimit = 8;
+
+// Key equality inline, eight bytes at a time (the last word overlapping): keys are short names, where a
+// call to memcmp costs more than the comparison.
+inline bool sameKey(const std::string& a, std::string_view b)
+{
+    const std::size_t size = a.size();
+    if (size != b.size()) {
+        return false;
+    }
+    const char* p = a.data();
+    const char* q = b.data();
+    if (size < 8) {
+        for (std::size_t i = 0; i < size; ++i) {
+            if (p[i] != q[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+    std::uint64_t x = 0;
+    std::uint64_t y = 0;
+    for (std::size_t i = 0; i + 8 < size; i += 8) {
+        std::memcpy(&x, p + i, 8);
+        std::memcpy(&y, q + i, 8);
+        if (x != y) {
+            return false;
+        }
+    }
+    std::memcpy(&x, p + size - 8, 8);
+    std::memcpy(&y, q + size - 8, 8);
+    return x == y;
+}
+
+} // namespace
+
+const std::string& JsonValue::emptyString()
 {
     static const std::string empty;
     return empty;
 }
 
-const JsonValue::Array& emptyArray()
+const JsonValue::Array& JsonValue::emptyArray()
 {
     static const JsonValue::Array empty;
     return empty;
 }
 
-const JsonValue::Object& emptyObject()
+const JsonValue::Object& JsonValue::emptyObject()
 {
     static const JsonValue::Object empty;
     return empty;
 }
-
-} // namespace
 
 JsonValue::JsonValue(bool value)
     : m_value(value)
@@ -63,15 +99,57 @@ JsonValue::JsonValue(Object members)
 {
     auto data = std::make_shared<ObjectData>();
     data->members = std::move(members);
-    data->sortedIndex.resize(data->members.size());
-    for (std::size_t i = 0; i < data->sortedIndex.size(); ++i) {
-        data->sortedIndex[i] = i;
+    const std::size_t count = data->members.size();
+    if (count > kScanLimit && count < std::numeric_limits<std::uint32_t>::max() / 4) {
+        std::size_t size = 16;
+        while (size < 2 * count) {
+            size *= 2;
+        }
+        data->keyTable.assign(size, 0);
+        index(*data, 0);
     }
-    // Stable, so among duplicate keys the first in document order is found first.
-    std::stable_sort(data->sortedIndex.begin(), data->sortedIndex.end(), [&](std::size_t a, std::size_t b) {
-        return data->members[a].first < data->members[b].first;
-    });
     m_value = std::shared_ptr<const ObjectData>(std::move(data));
+}
+
+JsonValue JsonValue::extended(const JsonValue& base, const Object& extra)
+{
+    const auto* baseData = std::get_if<std::shared_ptr<const ObjectData>>(&base.m_value);
+    const std::size_t baseCount = baseData != nullptr ? (*baseData)->members.size() : 0;
+    const std::size_t count = baseCount + extra.size();
+    if (baseData == nullptr || (*baseData)->keyTable.empty() || 2 * count > (*baseData)->keyTable.size()) {
+        Object members;
+        members.reserve(count);
+        if (baseData != nullptr) {
+            members.insert(members.end(), (*baseData)->members.begin(), (*baseData)->members.end());
+        }
+        members.insert(members.end(), extra.begin(), extra.end());
+        return JsonValue(std::move(members));
+    }
+    auto data = std::make_shared<ObjectData>();
+    data->members.reserve(count);
+    data->members.insert(data->members.end(), (*baseData)->members.begin(), (*baseData)->members.end());
+    data->members.insert(data->members.end(), extra.begin(), extra.end());
+    data->keyTable = (*baseData)->keyTable;
+    index(*data, baseCount);
+    JsonValue result;
+    result.m_value = std::shared_ptr<const ObjectData>(std::move(data));
+    return result;
+}
+
+void JsonValue::index(ObjectData& data, std::size_t from)
+{
+    const std::size_t mask = data.keyTable.size() - 1;
+    for (std::size_t i = from; i < data.members.size(); ++i) {
+        const std::string& key = data.members[i].first;
+        std::size_t slot = static_cast<std::size_t>(keyHash(key)) & mask;
+        // Document order: a later duplicate finds its first occurrence and is not entered.
+        while (data.keyTable[slot] != 0 && !sameKey(data.members[data.keyTable[slot] - 1].first, key)) {
+            slot = (slot + 1) & mask;
+        }
+        if (data.keyTable[slot] == 0) {
+            data.keyTable[slot] = static_cast<std::uint32_t>(i + 1);
+        }
+    }
 }
 
 JsonValue JsonValue::numberWithText(double value, std::string text)
@@ -81,50 +159,68 @@ JsonValue JsonValue::numberWithText(double value, std::string text)
     return number;
 }
 
-JsonValue::Type JsonValue::type() const
-{
-    return static_cast<Type>(m_value.index());
-}
-
-bool JsonValue::asBool() const
-{
-    assert(isBool());
-    const bool* value = std::get_if<bool>(&m_value);
-    return value != nullptr && *value;
-}
-
-double JsonValue::asNumber() const
-{
-    assert(isNumber());
-    const Number* number = std::get_if<Number>(&m_value);
-    return number != nullptr ? number->value : 0.0;
-}
-
-const std::string& JsonValue::asString() const
-{
-    assert(isString());
-    const std::string* text = std::get_if<std::string>(&m_value);
-    return text != nullptr ? *text : emptyString();
-}
-
-const JsonValue::Array& JsonValue::asArray() const
-{
-    assert(isArray());
-    const auto* array = std::get_if<std::shared_ptr<const Array>>(&m_value);
-    return array != nullptr ? **array : emptyArray();
-}
-
-const JsonValue::Object& JsonValue::asObject() const
-{
-    assert(isObject());
-    const auto* object = std::get_if<std::shared_ptr<const ObjectData>>(&m_value);
-    return object != nullptr ? (*object)->members : emptyObject();
-}
-
 const std::string& JsonValue::numberText() const
 {
     const Number* number = std::get_if<Number>(&m_value);
     return number != nullptr ? number->text : emptyString();
+}
+
+std::uint64_t JsonValue::keyHash(std::string_view key)
+{
+    // Eight bytes at a time with a multiply-xorshift mix: keys are short names, where this beats a
+    // byte-wise hash several times over. Not for hostile input resistance, only for spreading names.
+    constexpr std::uint64_t multiplier = 0x9E3779B97F4A7C15ULL;
+    std::uint64_t hash = 0xA0761D6478BD642FULL ^ key.size();
+    const char* p = key.data();
+    std::size_t left = key.size();
+    while (left >= 8) {
+        std::uint64_t chunk = 0;
+        std::memcpy(&chunk, p, 8);
+        hash = (hash ^ chunk) * multiplier;
+        hash ^= hash >> 29;
+        p += 8;
+        left -= 8;
+    }
+    if (left > 0) {
+        // The tail: the last eight bytes of a longer key (overlapping what was mixed), else byte by byte; a
+        // memcpy of a variable length would be a library call.
+        std::uint64_t chunk = 0;
+        if (key.size() >= 8) {
+            std::memcpy(&chunk, key.data() + key.size() - 8, 8);
+        } else {
+            for (std::size_t i = 0; i < left; ++i) {
+                chunk |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+            }
+        }
+        hash = (hash ^ chunk) * multiplier;
+    }
+    hash ^= hash >> 32;
+    hash *= multiplier;
+    return hash ^ (hash >> 29);
+}
+
+const JsonValue* JsonValue::findIn(const ObjectData& data, std::string_view key, std::uint64_t hash)
+{
+    const Object& members = data.members;
+    if (data.keyTable.empty()) {
+        for (const Member& member : members) {
+            if (sameKey(member.first, key)) {
+                return &member.second;
+            }
+        }
+        return nullptr;
+    }
+    const std::size_t mask = data.keyTable.size() - 1;
+    for (std::size_t slot = static_cast<std::size_t>(hash) & mask;; slot = (slot + 1) & mask) {
+        const std::uint32_t entry = data.keyTable[slot];
+        if (entry == 0) {
+            return nullptr;
+        }
+        const Member& member = members[entry - 1];
+        if (sameKey(member.first, key)) {
+            return &member.second;
+        }
+    }
 }
 
 const JsonValue* JsonValue::find(std::string_view key) const
@@ -134,14 +230,13 @@ const JsonValue* JsonValue::find(std::string_view key) const
         return nullptr;
     }
     const ObjectData& data = **object;
-    auto it = std::lower_bound(
-        data.sortedIndex.begin(), data.sortedIndex.end(), key, [&](std::size_t index, std::string_view wanted) {
-            return data.members[index].first < wanted;
-        });
-    if (it == data.sortedIndex.end() || data.members[*it].first != key) {
-        return nullptr;
-    }
-    return &data.members[*it].second;
+    return findIn(data, key, data.keyTable.empty() ? 0 : keyHash(key));
+}
+
+const JsonValue* JsonValue::find(std::string_view key, std::uint64_t hash) const
+{
+    const auto* object = std::get_if<std::shared_ptr<const ObjectData>>(&m_value);
+    return object != nullptr ? findIn(**object, key, hash) : nullptr;
 }
 
 std::size_t JsonValue::size() const

@@ -1,6 +1,8 @@
 #pragma once
 
+#include <cassert>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -46,10 +48,14 @@ public:
     /// Members are kept in the given order; when a key occurs twice, find() returns the first.
     JsonValue(Object members);
 
+    /// The same as JsonValue(members of `base` followed by `extra`), made faster by starting from `base`'s
+    /// key index instead of hashing every key again. `base` that is not an object counts as {}.
+    static JsonValue extended(const JsonValue& base, const Object& extra);
+
     /// A number that remembers its source text (e.g. "2.50", "1e3"); the text must be a valid JSON number.
     static JsonValue numberWithText(double value, std::string text);
 
-    Type type() const;
+    Type type() const { return static_cast<Type>(m_value.index()); }
 
     bool isNull() const { return type() == Type::Null; }
 
@@ -63,18 +69,50 @@ public:
 
     bool isObject() const { return type() == Type::Object; }
 
-    /// Accessors assert the type in debug builds; call them only after checking type().
-    bool asBool() const;
-    double asNumber() const;
-    const std::string& asString() const;
-    const Array& asArray() const;
+    /// Accessors assert the type in debug builds; call them only after checking type(). Inline: rule
+    /// evaluation calls them for every answer it reads.
+    bool asBool() const
+    {
+        assert(isBool());
+        const bool* value = std::get_if<bool>(&m_value);
+        return value != nullptr && *value;
+    }
+
+    double asNumber() const
+    {
+        assert(isNumber());
+        const Number* number = std::get_if<Number>(&m_value);
+        return number != nullptr ? number->value : 0.0;
+    }
+
+    const std::string& asString() const
+    {
+        assert(isString());
+        const std::string* text = std::get_if<std::string>(&m_value);
+        return text != nullptr ? *text : emptyString();
+    }
+
+    const Array& asArray() const
+    {
+        assert(isArray());
+        const auto* array = std::get_if<std::shared_ptr<const Array>>(&m_value);
+        return array != nullptr ? **array : emptyArray();
+    }
+
     const Object& asObject() const;
 
     /// The number's source text, or an empty string when the number was computed.
     const std::string& numberText() const;
 
-    /// Member lookup on an object; nullptr when this is not an object or has no such key.
+    /// Member lookup on an object; nullptr when this is not an object or has no such key. Among duplicate
+    /// keys the first in document order is found. Constant time on average: objects of more than a few
+    /// members carry a hash index of their keys, built once when the object is made.
     const JsonValue* find(std::string_view key) const;
+    /// The same with the key's keyHash() computed by the caller (e.g. once for a key looked up often).
+    const JsonValue* find(std::string_view key, std::uint64_t hash) const;
+
+    /// The hash find() uses for a key.
+    static std::uint64_t keyHash(std::string_view key);
 
     /// Element count of an array or member count of an object; 0 otherwise.
     std::size_t size() const;
@@ -92,9 +130,18 @@ private:
     struct ObjectData
     {
         Object members;
-        // Member indices sorted by key, so lookups in large answer objects stay logarithmic.
-        std::vector<std::size_t> sortedIndex;
+        // Open addressing over the members of objects with more than a few: slot = member index + 1, 0 for
+        // an empty slot; a power-of-two size at least twice the member count. Empty for small objects, where
+        // a scan is faster than hashing. Only the first of duplicate keys is entered.
+        std::vector<std::uint32_t> keyTable;
     };
+
+    static const std::string& emptyString();
+    static const Array& emptyArray();
+    static const Object& emptyObject();
+    /// Enters members [from, members.size()) into `data.keyTable` (which must have room), first key wins.
+    static void index(ObjectData& data, std::size_t from);
+    static const JsonValue* findIn(const ObjectData& data, std::string_view key, std::uint64_t hash);
 
     std::variant<std::nullptr_t,
                  bool,
@@ -104,5 +151,12 @@ private:
                  std::shared_ptr<const ObjectData>>
         m_value = nullptr;
 };
+
+inline const JsonValue::Object& JsonValue::asObject() const
+{
+    assert(isObject());
+    const auto* object = std::get_if<std::shared_ptr<const ObjectData>>(&m_value);
+    return object != nullptr ? (*object)->members : emptyObject();
+}
 
 } // namespace backscreen::core
