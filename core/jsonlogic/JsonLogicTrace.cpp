@@ -55,11 +55,12 @@ std::vector<JsonLogicRead> JsonLogicTrace::reads() const
 
 std::vector<JsonLogicRead> JsonLogicTrace::decisiveReads() const
 {
+    // Decided from the record before materializing it, so the reads left out cost no strings or values.
     std::vector<JsonLogicRead> result;
     for (const Record& record : m_records) {
-        JsonLogicRead read = materialize(record);
-        if (read.decisive) {
-            result.push_back(std::move(read));
+        const bool predicateTruthy = record.frame < 0 || m_frames[static_cast<std::size_t>(record.frame)].truthy;
+        if (record.onPath && predicateTruthy) {
+            result.push_back(materialize(record));
         }
     }
     return result;
