@@ -151,6 +151,17 @@ public:
                 }
             }
         }
+        if (node.op == JsonLogicOp::In && args.size() == 2) {
+            // `in` of a single-segment var and a literal array (e.g. a code among ["reduced", "absent"]).
+            const JsonLogicNode& var = m_program.nodes[args[0]];
+            const JsonLogicValue& list = m_program.nodes[args[1]].constant;
+            if (var.op == JsonLogicOp::Var && var.staticPath && !var.wholeData && var.segmentCount == 1
+                && isConstant(args[1]) && list.isArray() && list.borrowed() != nullptr) {
+                node.fastSegment = var.firstSegment;
+                node.fastKind = JsonLogicValue::Kind::Array;
+                node.fastArray = list.borrowed();
+            }
+        }
         node.simple = isSimpleOperation(node.op);
         for (std::uint32_t arg : args) {
             node.simple = node.simple && m_program.nodes[arg].simple;

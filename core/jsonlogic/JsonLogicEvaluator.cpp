@@ -63,6 +63,28 @@ inline bool sameName(const std::string& a, const std::string& b)
     return x == y;
 }
 
+// `in` a literal array: Array#indexOf, strict equality, for the scalar kinds where that is plain equality;
+// undecided for the others. Apart from compareLeaf, which stays small enough to inline.
+[[gnu::noinline]] bool inList(const JsonValue& found, const JsonValue& list, bool& decided)
+{
+    const JsonValue::Type type = found.type();
+    if (type != JsonValue::Type::String && type != JsonValue::Type::Number && type != JsonValue::Type::Bool) {
+        return false;
+    }
+    decided = true;
+    for (const JsonValue& element : list.asArray()) {
+        if (element.type() != type) {
+            continue;
+        }
+        if ((type == JsonValue::Type::String && element.asString() == found.asString())
+            || (type == JsonValue::Type::Number && element.asNumber() == found.asNumber())
+            || (type == JsonValue::Type::Bool && element.asBool() == found.asBool())) {
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 JsonLogicEvaluator::JsonLogicEvaluator(const JsonLogicProgram& program, JsonLogicTrace* trace)
@@ -115,6 +137,9 @@ inline bool JsonLogicEvaluator::compareLeaf(const JsonLogicNode& node, const Jso
     const JsonValue* found = member(object, node.fastSegment);
     if (found == nullptr) {
         return false;
+    }
+    if (node.fastArray != nullptr) {
+        return inList(*found, *node.fastArray, decided);
     }
     switch (found->type()) {
     case JsonValue::Type::Number: {

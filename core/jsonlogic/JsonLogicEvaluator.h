@@ -23,6 +23,14 @@ public:
     bool runTruth(const JsonLogicValue& data);
     /// Evaluates node `index` against `data` (no trace).
     JsonLogicValue evaluateNode(std::uint32_t index, const JsonLogicValue& data);
+
+    /// The value a static-path var (not the whole data) finds in `data`, ignoring its default: undefined
+    /// when a step finds nothing, as JsonLogicOperations::lookup of its path.
+    JsonLogicValue lookupPath(const JsonLogicNode& node, const JsonLogicValue& data) const
+    {
+        return lookupStatic(node, data);
+    }
+
     /// map/filter/reduce/all/none/some of node `index` over `array`, its first argument already evaluated.
     JsonLogicValue evaluateScoped(std::uint32_t index, const JsonLogicValue& array, const JsonLogicValue& data);
 

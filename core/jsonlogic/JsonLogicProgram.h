@@ -94,6 +94,8 @@ struct JsonLogicNode
     bool fastBool = false;
     double fastNumber = 0.0;
     std::string_view fastText;
+    /// `in` of a single-segment var and a literal array: the array (fastSegment is the var's segment).
+    const JsonValue* fastArray = nullptr;
     /// Constant: the value. Var with a constant default: the default (null when none is given).
     JsonLogicValue constant;
     /// Var with a static path: the path as written ("a.b", "" for the whole data).
