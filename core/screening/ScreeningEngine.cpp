@@ -154,7 +154,7 @@ ScreeningResult ScreeningEngine::screen(const JsonValue& rawAnswers,
     auto why = [&](const JsonLogicRule& logic, const JsonValue& data, const Ruleset& ruleset) {
         std::vector<WhyItem> items;
         logic.evaluate(data, trace);
-        for (const JsonLogicRead& read : trace.decisiveReads()) {
+        for (const JsonLogicTrace::Input& read : trace.decisiveInputs()) {
             if (!read.value || std::any_of(items.begin(), items.end(), [&](const WhyItem& item) {
                     return item.linkId == read.path;
                 })) {
