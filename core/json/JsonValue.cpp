@@ -114,26 +114,51 @@ JsonValue::JsonValue(Object members)
 JsonValue JsonValue::extended(const JsonValue& base, const Object& extra)
 {
     const auto* baseData = std::get_if<std::shared_ptr<const ObjectData>>(&base.m_value);
-    const std::size_t baseCount = baseData != nullptr ? (*baseData)->members.size() : 0;
-    const std::size_t count = baseCount + extra.size();
-    if (baseData == nullptr || (*baseData)->keyTable.empty() || 2 * count > (*baseData)->keyTable.size()) {
-        Object members;
-        members.reserve(count);
-        if (baseData != nullptr) {
-            members.insert(members.end(), (*baseData)->members.begin(), (*baseData)->members.end());
-        }
-        members.insert(members.end(), extra.begin(), extra.end());
-        return JsonValue(std::move(members));
+    if (baseData == nullptr) {
+        return JsonValue(extra);
     }
     auto data = std::make_shared<ObjectData>();
-    data->members.reserve(count);
-    data->members.insert(data->members.end(), (*baseData)->members.begin(), (*baseData)->members.end());
-    data->members.insert(data->members.end(), extra.begin(), extra.end());
-    data->keyTable = (*baseData)->keyTable;
-    index(*data, baseCount);
+    data->base = *baseData;
+    data->baseCount = base.size();
+    data->members = extra;
+    if (extra.size() > kScanLimit && extra.size() < std::numeric_limits<std::uint32_t>::max() / 4) {
+        std::size_t size = 16;
+        while (size < 2 * extra.size()) {
+            size *= 2;
+        }
+        data->keyTable.assign(size, 0);
+        index(*data, 0);
+    }
     JsonValue result;
     result.m_value = std::shared_ptr<const ObjectData>(std::move(data));
     return result;
+}
+
+const JsonValue::Object& JsonValue::flatten(const ObjectData& data)
+{
+    // Once, under std::call_once, so several threads may ask for the members of one shared value.
+    std::call_once(data.flattenOnce, [&data] {
+        Object members;
+        members.reserve(data.baseCount + data.members.size());
+        const Object& baseMembers = data.base->base == nullptr ? data.base->members : flatten(*data.base);
+        members.insert(members.end(), baseMembers.begin(), baseMembers.end());
+        members.insert(members.end(), data.members.begin(), data.members.end());
+        data.flattened = std::move(members);
+    });
+    return data.flattened;
+}
+
+const JsonValue::Member& JsonValue::memberIn(const ObjectData& data, std::size_t index)
+{
+    if (data.base == nullptr) {
+        return data.members[index];
+    }
+    return index < data.baseCount ? memberIn(*data.base, index) : data.members[index - data.baseCount];
+}
+
+bool JsonValue::needsHash(const ObjectData& data)
+{
+    return !data.keyTable.empty() || (data.base != nullptr && needsHash(*data.base));
 }
 
 void JsonValue::index(ObjectData& data, std::size_t from)
@@ -199,26 +224,32 @@ std::uint64_t JsonValue::keyHash(std::string_view key)
     return hash ^ (hash >> 29);
 }
 
-const JsonValue* JsonValue::findIn(const ObjectData& data, std::string_view key, std::uint64_t hash)
+std::size_t JsonValue::positionIn(const ObjectData& data, std::string_view key, std::uint64_t hash)
 {
+    // An extended object's base members come first in document order, so they are searched first.
+    if (data.base != nullptr) {
+        std::size_t found = positionIn(*data.base, key, hash);
+        if (found != npos) {
+            return found;
+        }
+    }
     const Object& members = data.members;
     if (data.keyTable.empty()) {
-        for (const Member& member : members) {
-            if (sameKey(member.first, key)) {
-                return &member.second;
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            if (sameKey(members[i].first, key)) {
+                return data.baseCount + i;
             }
         }
-        return nullptr;
+        return npos;
     }
     const std::size_t mask = data.keyTable.size() - 1;
     for (std::size_t slot = static_cast<std::size_t>(hash) & mask;; slot = (slot + 1) & mask) {
         const std::uint32_t entry = data.keyTable[slot];
         if (entry == 0) {
-            return nullptr;
+            return npos;
         }
-        const Member& member = members[entry - 1];
-        if (sameKey(member.first, key)) {
-            return &member.second;
+        if (sameKey(members[entry - 1].first, key)) {
+            return data.baseCount + entry - 1;
         }
     }
 }
@@ -230,24 +261,24 @@ const JsonValue* JsonValue::find(std::string_view key) const
         return nullptr;
     }
     const ObjectData& data = **object;
-    return findIn(data, key, data.keyTable.empty() ? 0 : keyHash(key));
+    std::size_t position = positionIn(data, key, needsHash(data) ? keyHash(key) : 0);
+    return position == npos ? nullptr : &memberIn(data, position).second;
 }
 
 const JsonValue* JsonValue::find(std::string_view key, std::uint64_t hash) const
 {
     const auto* object = std::get_if<std::shared_ptr<const ObjectData>>(&m_value);
-    return object != nullptr ? findIn(**object, key, hash) : nullptr;
+    if (object == nullptr) {
+        return nullptr;
+    }
+    std::size_t position = positionIn(**object, key, hash);
+    return position == npos ? nullptr : &memberIn(**object, position).second;
 }
 
-std::size_t JsonValue::size() const
+std::size_t JsonValue::findPosition(std::string_view key, std::uint64_t hash) const
 {
-    if (isArray()) {
-        return asArray().size();
-    }
-    if (isObject()) {
-        return asObject().size();
-    }
-    return 0;
+    const auto* object = std::get_if<std::shared_ptr<const ObjectData>>(&m_value);
+    return object != nullptr ? positionIn(**object, key, hash) : npos;
 }
 
 bool JsonValue::operator==(const JsonValue& other) const

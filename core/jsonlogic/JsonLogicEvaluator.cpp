@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <vector>
 
 namespace backscreen::core {
@@ -99,20 +100,19 @@ inline const JsonValue* JsonLogicEvaluator::member(const JsonValue& object, std:
     // Answer sets share their shape, so the member index where this name was found last time is almost
     // always right; it is checked before use and refreshed by a search when it is not.
     const std::string& name = m_program.segments[segment];
-    const JsonValue::Object& members = object.asObject();
     std::uint32_t hint = m_program.hints[segment].load(std::memory_order_relaxed);
-    if (hint < members.size() && sameName(members[hint].first, name)) {
-        return &members[hint].second;
+    const JsonValue::Member* candidate = object.tryMemberAt(hint);
+    if (candidate != nullptr && sameName(candidate->first, name)) {
+        return &candidate->second;
     }
-    const JsonValue* found = object.find(name, m_program.segmentHashes[segment]);
-    if (found != nullptr) {
-        auto offset = reinterpret_cast<const char*>(found) - reinterpret_cast<const char*>(&members.front().second);
-        auto position = static_cast<std::size_t>(offset) / sizeof(JsonValue::Member);
-        if (offset >= 0 && position < members.size() && &members[position].second == found) {
-            m_program.hints[segment].store(static_cast<std::uint32_t>(position), std::memory_order_relaxed);
-        }
+    const std::size_t position = object.findPosition(name, m_program.segmentHashes[segment]);
+    if (position == JsonValue::npos) {
+        return nullptr;
     }
-    return found;
+    if (position < std::numeric_limits<std::uint32_t>::max()) {
+        m_program.hints[segment].store(static_cast<std::uint32_t>(position), std::memory_order_relaxed);
+    }
+    return &object.memberAt(position).second;
 }
 
 inline const JsonValue*
@@ -131,7 +131,8 @@ JsonLogicEvaluator::lookupJson(const JsonLogicNode& node, const JsonValue* objec
     return object;
 }
 
-inline bool JsonLogicEvaluator::compareLeaf(const JsonLogicNode& node, const JsonValue& object, bool& decided) const
+[[gnu::always_inline]] inline bool
+JsonLogicEvaluator::compareLeaf(const JsonLogicNode& node, const JsonValue& object, bool& decided) const
 {
     // compareFast for a single-segment var, with the constant unpacked at compile time.
     const JsonValue* found = member(object, node.fastSegment);
@@ -222,6 +223,12 @@ JsonLogicValue JsonLogicEvaluator::run(const JsonLogicValue& data)
 bool JsonLogicEvaluator::runTruth(const JsonLogicValue& data)
 {
     return m_trace != nullptr ? evaluate<true>(m_program.root, data).truthy() : truth<false>(m_program.root, data);
+}
+
+bool JsonLogicEvaluator::truthOf(const JsonLogicProgram& program, const JsonValue& data)
+{
+    JsonLogicEvaluator evaluator(program, nullptr);
+    return evaluator.truth<false>(program.root, JsonLogicValue::borrow(data));
 }
 
 template <bool Tracing>
@@ -544,6 +551,20 @@ JsonLogicEvaluator::evaluateVar(std::uint32_t index, const JsonLogicNode& node, 
     return JsonLogicOperations::var(args.data(), args.size(), data);
 }
 
+inline bool JsonLogicEvaluator::branchNumber(std::uint32_t index, const JsonLogicValue& data, double& out)
+{
+    // The branches of a count ({"if": [condition, 1, 0]}) are constants: read here, not through a call.
+    const JsonLogicNode& node = m_program.nodes[index];
+    if (node.op == JsonLogicOp::Constant) {
+        if (node.constant.isNumber()) {
+            out = node.constant.asNumber();
+            return true;
+        }
+        return false;
+    }
+    return fastNumber(index, data, out);
+}
+
 bool JsonLogicEvaluator::fastNumber(std::uint32_t index, const JsonLogicValue& data, double& out)
 {
     const JsonLogicNode& node = m_program.nodes[index];
@@ -600,10 +621,10 @@ bool JsonLogicEvaluator::fastNumber(std::uint32_t index, const JsonLogicValue& d
                 value = truth<false>(condition, data);
             }
             if (value) {
-                return fastNumber(m_program.children[node.firstChild + i + 1], data, out);
+                return branchNumber(m_program.children[node.firstChild + i + 1], data, out);
             }
         }
-        return i < count && fastNumber(m_program.children[node.firstChild + i], data, out);
+        return i < count && branchNumber(m_program.children[node.firstChild + i], data, out);
     }
     default:
         return false;

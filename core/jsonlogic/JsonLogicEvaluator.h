@@ -21,6 +21,8 @@ public:
     JsonLogicValue run(const JsonLogicValue& data);
     /// Whether the rule's result is truthy, computed without building values where only truth matters.
     bool runTruth(const JsonLogicValue& data);
+    /// runTruth of a fresh evaluator without a trace on `data`: a rule's verdict, the commonest call.
+    static bool truthOf(const JsonLogicProgram& program, const JsonValue& data);
     /// Evaluates node `index` against `data` (no trace).
     JsonLogicValue evaluateNode(std::uint32_t index, const JsonLogicValue& data);
 
@@ -62,6 +64,8 @@ private:
     /// The JavaScript number a simple node evaluates to, when it surely is one (numbers, `+` of numbers,
     /// `if` choosing one); false when it is not or may not be, and the general path must decide.
     bool fastNumber(std::uint32_t index, const JsonLogicValue& data, double& out);
+    /// fastNumber for an `if` branch, with constants read inline.
+    bool branchNumber(std::uint32_t index, const JsonLogicValue& data, double& out);
     /// A comparison of simple operands that are all numbers, decided without building values; false in
     /// `decided` when an operand is not a number.
     bool compareNumbers(const JsonLogicNode& node, const JsonLogicValue& data, bool& decided);

@@ -169,6 +169,42 @@ TEST(JsonValue, ExtendedEqualsTheConcatenatedObject)
     }
 }
 
+TEST(JsonValue, MemberAtAndFindPositionReadBothLayersOfAnExtendedObject)
+{
+    const JsonValue base = numberedObject(30);
+    JsonValue::Object extra{{"triage", JsonValue("NONE")}, {"k2", JsonValue("shadowed")}};
+    const JsonValue once = JsonValue::extended(base, extra);
+    const JsonValue twice = JsonValue::extended(once, {{"radicular", JsonValue("ASSESS")}, {"triage", JsonValue(0)}});
+    JsonValue::Object all = base.asObject();
+    all.insert(all.end(), extra.begin(), extra.end());
+    all.emplace_back("radicular", JsonValue("ASSESS"));
+    all.emplace_back("triage", JsonValue(0));
+    ASSERT_EQ(twice.size(), all.size());
+    for (std::size_t i = 0; i < all.size(); ++i) {
+        EXPECT_EQ(twice.memberAt(i).first, all[i].first) << i;
+        EXPECT_EQ(twice.memberAt(i).second, all[i].second) << i;
+    }
+    // First occurrence wins across the layers.
+    EXPECT_EQ(twice.findPosition("k2", JsonValue::keyHash("k2")), 2U);
+    EXPECT_EQ(twice.findPosition("triage", JsonValue::keyHash("triage")), 30U);
+    EXPECT_EQ(twice.findPosition("radicular", JsonValue::keyHash("radicular")), 32U);
+    EXPECT_EQ(twice.findPosition("absent", JsonValue::keyHash("absent")), JsonValue::npos);
+    EXPECT_EQ(twice.find("triage")->asString(), "NONE");
+    EXPECT_EQ(&twice.memberAt(30).second, twice.find("triage"));
+    // The concatenated members, asked for after the lookups, in document order.
+    ASSERT_EQ(twice.asObject().size(), all.size());
+    EXPECT_EQ(twice.asObject().back().first, "triage");
+    // A plain object answers the same way.
+    EXPECT_EQ(base.findPosition("k7", JsonValue::keyHash("k7")), 7U);
+    EXPECT_EQ(base.memberAt(7).first, "k7");
+    EXPECT_EQ(JsonValue(1).findPosition("k7", JsonValue::keyHash("k7")), JsonValue::npos);
+    EXPECT_EQ(base.tryMemberAt(7), &base.memberAt(7));
+    EXPECT_EQ(base.tryMemberAt(30), nullptr);
+    EXPECT_EQ(twice.tryMemberAt(31), &twice.memberAt(31));
+    EXPECT_EQ(twice.tryMemberAt(all.size()), nullptr);
+    EXPECT_EQ(JsonValue("k7").tryMemberAt(0), nullptr);
+}
+
 TEST(JsonValue, ExtendingANonObjectStartsFromAnEmptyObject)
 {
     const JsonValue actual = JsonValue::extended(JsonValue(5), {{"a", JsonValue(1)}});
