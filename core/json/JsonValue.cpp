@@ -261,6 +261,28 @@ const JsonValue* JsonValue::find(std::string_view key) const
         return nullptr;
     }
     const ObjectData& data = **object;
+    if (data.base == nullptr) {
+        // A plain object, the common case, without the layered walk.
+        const Object& members = data.members;
+        if (data.keyTable.empty()) {
+            for (const Member& member : members) {
+                if (sameKey(member.first, key)) {
+                    return &member.second;
+                }
+            }
+            return nullptr;
+        }
+        const std::size_t mask = data.keyTable.size() - 1;
+        for (std::size_t slot = static_cast<std::size_t>(keyHash(key)) & mask;; slot = (slot + 1) & mask) {
+            const std::uint32_t entry = data.keyTable[slot];
+            if (entry == 0) {
+                return nullptr;
+            }
+            if (sameKey(members[entry - 1].first, key)) {
+                return &members[entry - 1].second;
+            }
+        }
+    }
     std::size_t position = positionIn(data, key, needsHash(data) ? keyHash(key) : 0);
     return position == npos ? nullptr : &memberIn(data, position).second;
 }
