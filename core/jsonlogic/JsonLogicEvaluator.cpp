@@ -467,6 +467,14 @@ JsonLogicEvaluator::evaluateOperation(std::uint32_t index, const JsonLogicNode& 
     }
     case JsonLogicOp::Add: {
         double sum = 0.0;
+        if constexpr (!Tracing) {
+            // A count or sum of numbers (a derived item in a report): no values built. Anything else, e.g. a
+            // string to parse, is redone below; a simple subtree has no side effects to repeat.
+            if (node.simple && fastNumber(index, data, sum)) {
+                return JsonLogicValue::number(sum);
+            }
+            sum = 0.0;
+        }
         for (std::uint32_t i = 0; i < count; ++i) {
             sum = (sum == 0.0 ? 0.0 : sum) + JsonLogicValue::parseFloat(evaluate<Tracing>(child(i), data));
         }
@@ -481,6 +489,10 @@ JsonLogicEvaluator::evaluateOperation(std::uint32_t index, const JsonLogicNode& 
     case JsonLogicOp::Greater:
     case JsonLogicOp::GreaterOrEqual:
     case JsonLogicOp::In: {
+        if constexpr (!Tracing) {
+            // The comparison's value is its truth, which the truth walk decides without building values.
+            return JsonLogicValue::boolean(truth<false>(index, data));
+        }
         std::array<JsonLogicValue, 3> args;
         for (std::uint32_t i = 0; i < count; ++i) {
             JsonLogicValue value = evaluate<Tracing>(child(i), data);
