@@ -1,31 +1,67 @@
 #include "JsonValue.h"
 
-#include <algorithm>
 #include <cassert>
+#include <cstring>
+#include <limits>
 
 namespace backscreen::core {
 
 namespace {
 
-const std::string& emptyString()
+// Objects with at most this many members are searched by a scan, which beats hashing the key.
+constexpr std::size_t kScanLimit = 8;
+
+// Key equality inline, eight bytes at a time (the last word overlapping): keys are short names, where a
+// call to memcmp costs more than the comparison.
+inline bool sameKey(const std::string& a, std::string_view b)
+{
+    const std::size_t size = a.size();
+    if (size != b.size()) {
+        return false;
+    }
+    const char* p = a.data();
+    const char* q = b.data();
+    if (size < 8) {
+        for (std::size_t i = 0; i < size; ++i) {
+            if (p[i] != q[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+    std::uint64_t x = 0;
+    std::uint64_t y = 0;
+    for (std::size_t i = 0; i + 8 < size; i += 8) {
+        std::memcpy(&x, p + i, 8);
+        std::memcpy(&y, q + i, 8);
+        if (x != y) {
+            return false;
+        }
+    }
+    std::memcpy(&x, p + size - 8, 8);
+    std::memcpy(&y, q + size - 8, 8);
+    return x == y;
+}
+
+} // namespace
+
+const std::string& JsonValue::emptyString()
 {
     static const std::string empty;
     return empty;
 }
 
-const JsonValue::Array& emptyArray()
+const JsonValue::Array& JsonValue::emptyArray()
 {
     static const JsonValue::Array empty;
     return empty;
 }
 
-const JsonValue::Object& emptyObject()
+const JsonValue::Object& JsonValue::emptyObject()
 {
     static const JsonValue::Object empty;
     return empty;
 }
-
-} // namespace
 
 JsonValue::JsonValue(bool value)
     : m_value(value)
@@ -63,15 +99,82 @@ JsonValue::JsonValue(Object members)
 {
     auto data = std::make_shared<ObjectData>();
     data->members = std::move(members);
-    data->sortedIndex.resize(data->members.size());
-    for (std::size_t i = 0; i < data->sortedIndex.size(); ++i) {
-        data->sortedIndex[i] = i;
+    const std::size_t count = data->members.size();
+    if (count > kScanLimit && count < std::numeric_limits<std::uint32_t>::max() / 4) {
+        std::size_t size = 16;
+        while (size < 2 * count) {
+            size *= 2;
+        }
+        data->keyTable.assign(size, 0);
+        index(*data, 0);
     }
-    // Stable, so among duplicate keys the first in document order is found first.
-    std::stable_sort(data->sortedIndex.begin(), data->sortedIndex.end(), [&](std::size_t a, std::size_t b) {
-        return data->members[a].first < data->members[b].first;
-    });
     m_value = std::shared_ptr<const ObjectData>(std::move(data));
+}
+
+JsonValue JsonValue::extended(const JsonValue& base, const Object& extra)
+{
+    const auto* baseData = std::get_if<std::shared_ptr<const ObjectData>>(&base.m_value);
+    if (baseData == nullptr) {
+        return JsonValue(extra);
+    }
+    auto data = std::make_shared<ObjectData>();
+    data->base = *baseData;
+    data->baseCount = base.size();
+    data->members = extra;
+    if (extra.size() > kScanLimit && extra.size() < std::numeric_limits<std::uint32_t>::max() / 4) {
+        std::size_t size = 16;
+        while (size < 2 * extra.size()) {
+            size *= 2;
+        }
+        data->keyTable.assign(size, 0);
+        index(*data, 0);
+    }
+    JsonValue result;
+    result.m_value = std::shared_ptr<const ObjectData>(std::move(data));
+    return result;
+}
+
+const JsonValue::Object& JsonValue::flatten(const ObjectData& data)
+{
+    // Once, under std::call_once, so several threads may ask for the members of one shared value.
+    std::call_once(data.flattenOnce, [&data] {
+        Object members;
+        members.reserve(data.baseCount + data.members.size());
+        const Object& baseMembers = data.base->base == nullptr ? data.base->members : flatten(*data.base);
+        members.insert(members.end(), baseMembers.begin(), baseMembers.end());
+        members.insert(members.end(), data.members.begin(), data.members.end());
+        data.flattened = std::move(members);
+    });
+    return data.flattened;
+}
+
+const JsonValue::Member& JsonValue::memberIn(const ObjectData& data, std::size_t index)
+{
+    if (data.base == nullptr) {
+        return data.members[index];
+    }
+    return index < data.baseCount ? memberIn(*data.base, index) : data.members[index - data.baseCount];
+}
+
+bool JsonValue::needsHash(const ObjectData& data)
+{
+    return !data.keyTable.empty() || (data.base != nullptr && needsHash(*data.base));
+}
+
+void JsonValue::index(ObjectData& data, std::size_t from)
+{
+    const std::size_t mask = data.keyTable.size() - 1;
+    for (std::size_t i = from; i < data.members.size(); ++i) {
+        const std::string& key = data.members[i].first;
+        std::size_t slot = static_cast<std::size_t>(keyHash(key)) & mask;
+        // Document order: a later duplicate finds its first occurrence and is not entered.
+        while (data.keyTable[slot] != 0 && !sameKey(data.members[data.keyTable[slot] - 1].first, key)) {
+            slot = (slot + 1) & mask;
+        }
+        if (data.keyTable[slot] == 0) {
+            data.keyTable[slot] = static_cast<std::uint32_t>(i + 1);
+        }
+    }
 }
 
 JsonValue JsonValue::numberWithText(double value, std::string text)
@@ -81,50 +184,74 @@ JsonValue JsonValue::numberWithText(double value, std::string text)
     return number;
 }
 
-JsonValue::Type JsonValue::type() const
-{
-    return static_cast<Type>(m_value.index());
-}
-
-bool JsonValue::asBool() const
-{
-    assert(isBool());
-    const bool* value = std::get_if<bool>(&m_value);
-    return value != nullptr && *value;
-}
-
-double JsonValue::asNumber() const
-{
-    assert(isNumber());
-    const Number* number = std::get_if<Number>(&m_value);
-    return number != nullptr ? number->value : 0.0;
-}
-
-const std::string& JsonValue::asString() const
-{
-    assert(isString());
-    const std::string* text = std::get_if<std::string>(&m_value);
-    return text != nullptr ? *text : emptyString();
-}
-
-const JsonValue::Array& JsonValue::asArray() const
-{
-    assert(isArray());
-    const auto* array = std::get_if<std::shared_ptr<const Array>>(&m_value);
-    return array != nullptr ? **array : emptyArray();
-}
-
-const JsonValue::Object& JsonValue::asObject() const
-{
-    assert(isObject());
-    const auto* object = std::get_if<std::shared_ptr<const ObjectData>>(&m_value);
-    return object != nullptr ? (*object)->members : emptyObject();
-}
-
 const std::string& JsonValue::numberText() const
 {
     const Number* number = std::get_if<Number>(&m_value);
     return number != nullptr ? number->text : emptyString();
+}
+
+std::uint64_t JsonValue::keyHash(std::string_view key)
+{
+    // Eight bytes at a time with a multiply-xorshift mix: keys are short names, where this beats a
+    // byte-wise hash several times over. Not for hostile input resistance, only for spreading names.
+    constexpr std::uint64_t multiplier = 0x9E3779B97F4A7C15ULL;
+    std::uint64_t hash = 0xA0761D6478BD642FULL ^ key.size();
+    const char* p = key.data();
+    std::size_t left = key.size();
+    while (left >= 8) {
+        std::uint64_t chunk = 0;
+        std::memcpy(&chunk, p, 8);
+        hash = (hash ^ chunk) * multiplier;
+        hash ^= hash >> 29;
+        p += 8;
+        left -= 8;
+    }
+    if (left > 0) {
+        // The tail: the last eight bytes of a longer key (overlapping what was mixed), else byte by byte; a
+        // memcpy of a variable length would be a library call.
+        std::uint64_t chunk = 0;
+        if (key.size() >= 8) {
+            std::memcpy(&chunk, key.data() + key.size() - 8, 8);
+        } else {
+            for (std::size_t i = 0; i < left; ++i) {
+                chunk |= static_cast<std::uint64_t>(static_cast<unsigned char>(p[i])) << (8 * i);
+            }
+        }
+        hash = (hash ^ chunk) * multiplier;
+    }
+    hash ^= hash >> 32;
+    hash *= multiplier;
+    return hash ^ (hash >> 29);
+}
+
+std::size_t JsonValue::positionIn(const ObjectData& data, std::string_view key, std::uint64_t hash)
+{
+    // An extended object's base members come first in document order, so they are searched first.
+    if (data.base != nullptr) {
+        std::size_t found = positionIn(*data.base, key, hash);
+        if (found != npos) {
+            return found;
+        }
+    }
+    const Object& members = data.members;
+    if (data.keyTable.empty()) {
+        for (std::size_t i = 0; i < members.size(); ++i) {
+            if (sameKey(members[i].first, key)) {
+                return data.baseCount + i;
+            }
+        }
+        return npos;
+    }
+    const std::size_t mask = data.keyTable.size() - 1;
+    for (std::size_t slot = static_cast<std::size_t>(hash) & mask;; slot = (slot + 1) & mask) {
+        const std::uint32_t entry = data.keyTable[slot];
+        if (entry == 0) {
+            return npos;
+        }
+        if (sameKey(members[entry - 1].first, key)) {
+            return data.baseCount + entry - 1;
+        }
+    }
 }
 
 const JsonValue* JsonValue::find(std::string_view key) const
@@ -134,25 +261,46 @@ const JsonValue* JsonValue::find(std::string_view key) const
         return nullptr;
     }
     const ObjectData& data = **object;
-    auto it = std::lower_bound(
-        data.sortedIndex.begin(), data.sortedIndex.end(), key, [&](std::size_t index, std::string_view wanted) {
-            return data.members[index].first < wanted;
-        });
-    if (it == data.sortedIndex.end() || data.members[*it].first != key) {
-        return nullptr;
+    if (data.base == nullptr) {
+        // A plain object, the common case, without the layered walk.
+        const Object& members = data.members;
+        if (data.keyTable.empty()) {
+            for (const Member& member : members) {
+                if (sameKey(member.first, key)) {
+                    return &member.second;
+                }
+            }
+            return nullptr;
+        }
+        const std::size_t mask = data.keyTable.size() - 1;
+        for (std::size_t slot = static_cast<std::size_t>(keyHash(key)) & mask;; slot = (slot + 1) & mask) {
+            const std::uint32_t entry = data.keyTable[slot];
+            if (entry == 0) {
+                return nullptr;
+            }
+            if (sameKey(members[entry - 1].first, key)) {
+                return &members[entry - 1].second;
+            }
+        }
     }
-    return &data.members[*it].second;
+    std::size_t position = positionIn(data, key, needsHash(data) ? keyHash(key) : 0);
+    return position == npos ? nullptr : &memberIn(data, position).second;
 }
 
-std::size_t JsonValue::size() const
+const JsonValue* JsonValue::find(std::string_view key, std::uint64_t hash) const
 {
-    if (isArray()) {
-        return asArray().size();
+    const auto* object = std::get_if<std::shared_ptr<const ObjectData>>(&m_value);
+    if (object == nullptr) {
+        return nullptr;
     }
-    if (isObject()) {
-        return asObject().size();
-    }
-    return 0;
+    std::size_t position = positionIn(**object, key, hash);
+    return position == npos ? nullptr : &memberIn(**object, position).second;
+}
+
+std::size_t JsonValue::findPosition(std::string_view key, std::uint64_t hash) const
+{
+    const auto* object = std::get_if<std::shared_ptr<const ObjectData>>(&m_value);
+    return object != nullptr ? positionIn(**object, key, hash) : npos;
 }
 
 bool JsonValue::operator==(const JsonValue& other) const

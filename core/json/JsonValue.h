@@ -1,7 +1,10 @@
 #pragma once
 
+#include <cassert>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -46,10 +49,27 @@ public:
     /// Members are kept in the given order; when a key occurs twice, find() returns the first.
     JsonValue(Object members);
 
+    /// The same as JsonValue(members of `base` followed by `extra`), without copying `base`: the result
+    /// shares `base`'s members and key index and holds only `extra` (e.g. context values added to a large
+    /// answers object per evaluation). find(), size(), memberAt() and findPosition() read both layers;
+    /// asObject() builds the concatenated members once, on first use. `base` that is not an object counts
+    /// as {}.
+    static JsonValue extended(const JsonValue& base, const Object& extra);
+
+    /// Member `index` (in document order) of an object, without building the members of an extended one;
+    /// index must be below size().
+    const Member& memberAt(std::size_t index) const;
+    /// memberAt(index), or nullptr when this is not an object or index is not below size(): for callers
+    /// that remember where a key was (one check instead of two).
+    const Member* tryMemberAt(std::size_t index) const;
+    /// Document-order position of the member find() finds (keyHash(key) given), or npos.
+    std::size_t findPosition(std::string_view key, std::uint64_t hash) const;
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
     /// A number that remembers its source text (e.g. "2.50", "1e3"); the text must be a valid JSON number.
     static JsonValue numberWithText(double value, std::string text);
 
-    Type type() const;
+    Type type() const { return static_cast<Type>(m_value.index()); }
 
     bool isNull() const { return type() == Type::Null; }
 
@@ -63,21 +83,60 @@ public:
 
     bool isObject() const { return type() == Type::Object; }
 
-    /// Accessors assert the type in debug builds; call them only after checking type().
-    bool asBool() const;
-    double asNumber() const;
-    const std::string& asString() const;
-    const Array& asArray() const;
+    /// Accessors assert the type in debug builds; call them only after checking type(). Inline: rule
+    /// evaluation calls them for every answer it reads.
+    bool asBool() const
+    {
+        assert(isBool());
+        const bool* value = std::get_if<bool>(&m_value);
+        return value != nullptr && *value;
+    }
+
+    double asNumber() const
+    {
+        assert(isNumber());
+        const Number* number = std::get_if<Number>(&m_value);
+        return number != nullptr ? number->value : 0.0;
+    }
+
+    const std::string& asString() const
+    {
+        assert(isString());
+        const std::string* text = std::get_if<std::string>(&m_value);
+        return text != nullptr ? *text : emptyString();
+    }
+
+    const Array& asArray() const
+    {
+        assert(isArray());
+        const auto* array = std::get_if<std::shared_ptr<const Array>>(&m_value);
+        return array != nullptr ? **array : emptyArray();
+    }
+
     const Object& asObject() const;
 
     /// The number's source text, or an empty string when the number was computed.
     const std::string& numberText() const;
 
-    /// Member lookup on an object; nullptr when this is not an object or has no such key.
+    /// Member lookup on an object; nullptr when this is not an object or has no such key. Among duplicate
+    /// keys the first in document order is found. Constant time on average: objects of more than a few
+    /// members carry a hash index of their keys, built once when the object is made.
     const JsonValue* find(std::string_view key) const;
+    /// The same with the key's keyHash() computed by the caller (e.g. once for a key looked up often).
+    const JsonValue* find(std::string_view key, std::uint64_t hash) const;
+
+    /// The hash find() uses for a key.
+    static std::uint64_t keyHash(std::string_view key);
 
     /// Element count of an array or member count of an object; 0 otherwise.
-    std::size_t size() const;
+    std::size_t size() const
+    {
+        if (const auto* object = std::get_if<std::shared_ptr<const ObjectData>>(&m_value)) {
+            return objectSize(**object);
+        }
+        const auto* array = std::get_if<std::shared_ptr<const Array>>(&m_value);
+        return array != nullptr ? (*array)->size() : 0;
+    }
 
     /// Structural equality; numbers compare by value, object members by key regardless of order.
     bool operator==(const JsonValue& other) const;
@@ -91,10 +150,31 @@ private:
 
     struct ObjectData
     {
+        /// An extended object's own members only (they follow base's).
         Object members;
-        // Member indices sorted by key, so lookups in large answer objects stay logarithmic.
-        std::vector<std::size_t> sortedIndex;
+        // Open addressing over the members of objects with more than a few: slot = member index + 1, 0 for
+        // an empty slot; a power-of-two size at least twice the member count. Empty for small objects, where
+        // a scan is faster than hashing. Only the first of duplicate keys is entered.
+        std::vector<std::uint32_t> keyTable;
+        /// Extended objects: the object whose members come first, its member count, and the concatenated
+        /// members, built once when asObject() first asks.
+        std::shared_ptr<const ObjectData> base;
+        std::size_t baseCount = 0;
+        mutable std::once_flag flattenOnce;
+        mutable Object flattened;
     };
+
+    static const std::string& emptyString();
+    static const Array& emptyArray();
+    static const Object& emptyObject();
+    /// Enters members [from, members.size()) into `data.keyTable` (which must have room), first key wins.
+    static void index(ObjectData& data, std::size_t from);
+    static std::size_t positionIn(const ObjectData& data, std::string_view key, std::uint64_t hash);
+    static const Member& memberIn(const ObjectData& data, std::size_t index);
+    static const Object& flatten(const ObjectData& data);
+    static bool needsHash(const ObjectData& data);
+
+    static std::size_t objectSize(const ObjectData& data) { return data.baseCount + data.members.size(); }
 
     std::variant<std::nullptr_t,
                  bool,
@@ -104,5 +184,35 @@ private:
                  std::shared_ptr<const ObjectData>>
         m_value = nullptr;
 };
+
+inline const JsonValue::Object& JsonValue::asObject() const
+{
+    assert(isObject());
+    const auto* object = std::get_if<std::shared_ptr<const ObjectData>>(&m_value);
+    if (object == nullptr) {
+        return emptyObject();
+    }
+    return (*object)->base == nullptr ? (*object)->members : flatten(**object);
+}
+
+inline const JsonValue::Member* JsonValue::tryMemberAt(std::size_t index) const
+{
+    const auto* object = std::get_if<std::shared_ptr<const ObjectData>>(&m_value);
+    if (object == nullptr) {
+        return nullptr;
+    }
+    const ObjectData& data = **object;
+    if (data.base == nullptr) {
+        return index < data.members.size() ? &data.members[index] : nullptr;
+    }
+    return index < objectSize(data) ? &memberIn(data, index) : nullptr;
+}
+
+inline const JsonValue::Member& JsonValue::memberAt(std::size_t index) const
+{
+    assert(isObject() && index < size());
+    const ObjectData& data = **std::get_if<std::shared_ptr<const ObjectData>>(&m_value);
+    return data.base == nullptr ? data.members[index] : memberIn(data, index);
+}
 
 } // namespace backscreen::core

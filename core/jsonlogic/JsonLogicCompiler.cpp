@@ -142,8 +142,29 @@ public:
                 if (var.op == JsonLogicOp::Var && var.staticPath && !var.wholeData && isConstant(args[1 - v])) {
                     node.fastVar = static_cast<std::uint32_t>(v);
                     node.fastConstant = static_cast<std::uint32_t>(1 - v);
+                    const JsonLogicValue& constant = m_program.nodes[args[1 - v]].constant;
+                    node.fastSegment = var.segmentCount == 1 ? var.firstSegment : JsonLogicNode::noChild;
+                    node.fastKind = constant.kind();
+                    node.fastBool = constant.isBool() && constant.asBool();
+                    node.fastNumber = constant.isNumber() ? constant.asNumber() : 0.0;
+                    node.fastText = constant.asString();
                 }
             }
+        }
+        if (node.op == JsonLogicOp::In && args.size() == 2) {
+            // `in` of a single-segment var and a literal array (e.g. a code among ["reduced", "absent"]).
+            const JsonLogicNode& var = m_program.nodes[args[0]];
+            const JsonLogicValue& list = m_program.nodes[args[1]].constant;
+            if (var.op == JsonLogicOp::Var && var.staticPath && !var.wholeData && var.segmentCount == 1
+                && isConstant(args[1]) && list.isArray() && list.borrowed() != nullptr) {
+                node.fastSegment = var.firstSegment;
+                node.fastKind = JsonLogicValue::Kind::Array;
+                node.fastArray = list.borrowed();
+            }
+        }
+        node.simple = isSimpleOperation(node.op);
+        for (std::uint32_t arg : args) {
+            node.simple = node.simple && m_program.nodes[arg].simple;
         }
         if ((node.op == JsonLogicOp::Not || node.op == JsonLogicOp::NotNot) && args.size() == 1
             && m_program.nodes[args[0]].predicate) {
@@ -163,6 +184,29 @@ private:
         }
     }
 
+    static bool isSimpleOperation(JsonLogicOp op)
+    {
+        switch (op) {
+        case JsonLogicOp::And:
+        case JsonLogicOp::Or:
+        case JsonLogicOp::Not:
+        case JsonLogicOp::NotNot:
+        case JsonLogicOp::If:
+        case JsonLogicOp::Add:
+        case JsonLogicOp::Equal:
+        case JsonLogicOp::StrictEqual:
+        case JsonLogicOp::NotEqual:
+        case JsonLogicOp::StrictNotEqual:
+        case JsonLogicOp::Less:
+        case JsonLogicOp::LessOrEqual:
+        case JsonLogicOp::Greater:
+        case JsonLogicOp::GreaterOrEqual:
+            return true;
+        default:
+            return false;
+        }
+    }
+
     bool isConstant(std::uint32_t index) const { return m_program.nodes[index].op == JsonLogicOp::Constant; }
 
     std::uint32_t constant(const JsonValue& value, const std::string& pointer)
@@ -170,6 +214,7 @@ private:
         JsonLogicNode node;
         node.op = JsonLogicOp::Constant;
         node.constant = JsonLogicValue::borrow(value);
+        node.simple = true;
         node.pointer = pointer;
         m_program.nodes.push_back(std::move(node));
         return static_cast<std::uint32_t>(m_program.nodes.size() - 1);
@@ -211,6 +256,7 @@ private:
             return index; // evaluated generically: computed path or default
         }
         node.staticPath = true;
+        node.simple = true;
         node.constant = args.size() == 2 ? m_program.nodes[args[1]].constant : JsonLogicValue::null();
         if (node.constant.isUndefined()) {
             node.constant = JsonLogicValue::null();
@@ -256,6 +302,10 @@ JsonLogicRule JsonLogicCompiler::compile(const JsonValue& rule, const Options& o
     Builder builder(*program, options);
     program->root = builder.compile(program->source, "", 0);
     program->hints = std::make_unique<std::atomic<std::uint32_t>[]>(program->segments.size());
+    program->segmentHashes.reserve(program->segments.size());
+    for (const std::string& segment : program->segments) {
+        program->segmentHashes.push_back(JsonValue::keyHash(segment));
+    }
     return JsonLogicRule(std::move(program));
 }
 

@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 #include <cstring>
+#include <limits>
 #include <vector>
 
 namespace backscreen::core {
@@ -32,31 +33,57 @@ bool jsonTruthy(const JsonValue& value)
 }
 
 // Equality of two short names eight bytes at a time, inline: most answer keys are 8-30 bytes, where a
-// call to memcmp costs more than the comparison.
-bool sameName(const std::string& a, const std::string& b)
+// call to memcmp costs more than the comparison. The last eight bytes are compared as one overlapping word.
+inline bool sameName(const std::string& a, const std::string& b)
 {
-    std::size_t size = a.size();
+    const std::size_t size = a.size();
     if (size != b.size()) {
         return false;
     }
     const char* p = a.data();
     const char* q = b.data();
-    std::size_t i = 0;
-    for (; i + 8 <= size; i += 8) {
-        std::uint64_t x = 0;
-        std::uint64_t y = 0;
+    if (size < 8) {
+        for (std::size_t i = 0; i < size; ++i) {
+            if (p[i] != q[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+    std::uint64_t x = 0;
+    std::uint64_t y = 0;
+    for (std::size_t i = 0; i + 8 < size; i += 8) {
         std::memcpy(&x, p + i, 8);
         std::memcpy(&y, q + i, 8);
         if (x != y) {
             return false;
         }
     }
-    for (; i < size; ++i) {
-        if (p[i] != q[i]) {
-            return false;
+    std::memcpy(&x, p + size - 8, 8);
+    std::memcpy(&y, q + size - 8, 8);
+    return x == y;
+}
+
+// `in` a literal array: Array#indexOf, strict equality, for the scalar kinds where that is plain equality;
+// undecided for the others. Apart from compareLeaf, which stays small enough to inline.
+[[gnu::noinline]] bool inList(const JsonValue& found, const JsonValue& list, bool& decided)
+{
+    const JsonValue::Type type = found.type();
+    if (type != JsonValue::Type::String && type != JsonValue::Type::Number && type != JsonValue::Type::Bool) {
+        return false;
+    }
+    decided = true;
+    for (const JsonValue& element : list.asArray()) {
+        if (element.type() != type) {
+            continue;
+        }
+        if ((type == JsonValue::Type::String && element.asString() == found.asString())
+            || (type == JsonValue::Type::Number && element.asNumber() == found.asNumber())
+            || (type == JsonValue::Type::Bool && element.asBool() == found.asBool())) {
+            return true;
         }
     }
-    return true;
+    return false;
 }
 
 } // namespace
@@ -68,6 +95,126 @@ JsonLogicEvaluator::JsonLogicEvaluator(const JsonLogicProgram& program, JsonLogi
     m_context.log = program.log;
 }
 
+inline const JsonValue* JsonLogicEvaluator::member(const JsonValue& object, std::uint32_t segment) const
+{
+    // Answer sets share their shape, so the member index where this name was found last time is almost
+    // always right; it is checked before use and refreshed by a search when it is not.
+    const std::string& name = m_program.segments[segment];
+    std::uint32_t hint = m_program.hints[segment].load(std::memory_order_relaxed);
+    const JsonValue::Member* candidate = object.tryMemberAt(hint);
+    if (candidate != nullptr && sameName(candidate->first, name)) {
+        return &candidate->second;
+    }
+    const std::size_t position = object.findPosition(name, m_program.segmentHashes[segment]);
+    if (position == JsonValue::npos) {
+        return nullptr;
+    }
+    if (position < std::numeric_limits<std::uint32_t>::max()) {
+        m_program.hints[segment].store(static_cast<std::uint32_t>(position), std::memory_order_relaxed);
+    }
+    return &object.memberAt(position).second;
+}
+
+inline const JsonValue*
+JsonLogicEvaluator::lookupJson(const JsonLogicNode& node, const JsonValue* object, bool& generic) const
+{
+    for (std::uint32_t s = node.firstSegment; s < node.firstSegment + node.segmentCount; ++s) {
+        if (!object->isObject()) {
+            generic = true;
+            return nullptr;
+        }
+        object = member(*object, s);
+        if (object == nullptr) {
+            return nullptr;
+        }
+    }
+    return object;
+}
+
+[[gnu::always_inline]] inline bool
+JsonLogicEvaluator::compareLeaf(const JsonLogicNode& node, const JsonValue& object, bool& decided) const
+{
+    // compareFast for a single-segment var, with the constant unpacked at compile time.
+    const JsonValue* found = member(object, node.fastSegment);
+    if (found == nullptr) {
+        return false;
+    }
+    if (node.fastArray != nullptr) {
+        return inList(*found, *node.fastArray, decided);
+    }
+    switch (found->type()) {
+    case JsonValue::Type::Number: {
+        if (node.fastKind != JsonLogicValue::Kind::Number) {
+            return false;
+        }
+        const bool varFirst = node.fastVar == 0;
+        const double a = varFirst ? found->asNumber() : node.fastNumber;
+        const double b = varFirst ? node.fastNumber : found->asNumber();
+        decided = true;
+        switch (node.op) {
+        case JsonLogicOp::Equal:
+        case JsonLogicOp::StrictEqual:
+            return a == b;
+        case JsonLogicOp::NotEqual:
+        case JsonLogicOp::StrictNotEqual:
+            return !(a == b);
+        case JsonLogicOp::Less:
+            return a < b;
+        case JsonLogicOp::LessOrEqual:
+            return a <= b;
+        case JsonLogicOp::Greater:
+            return a > b;
+        case JsonLogicOp::GreaterOrEqual:
+            return a >= b;
+        default:
+            decided = false;
+            return false;
+        }
+    }
+    case JsonValue::Type::String:
+    case JsonValue::Type::Bool: {
+        const bool equality = node.op == JsonLogicOp::Equal || node.op == JsonLogicOp::StrictEqual;
+        const bool inequality = node.op == JsonLogicOp::NotEqual || node.op == JsonLogicOp::StrictNotEqual;
+        if (!equality && !inequality) {
+            return false;
+        }
+        if (found->isString()) {
+            if (node.fastKind != JsonLogicValue::Kind::String) {
+                return false;
+            }
+            decided = true;
+            return (std::string_view(found->asString()) == node.fastText) == equality;
+        }
+        if (node.fastKind != JsonLogicValue::Kind::Bool) {
+            return false;
+        }
+        decided = true;
+        return (found->asBool() == node.fastBool) == equality;
+    }
+    default:
+        return false;
+    }
+}
+
+inline bool JsonLogicEvaluator::leafTruth(const JsonLogicNode& node, const JsonValue* object, bool& value) const
+{
+    if (object == nullptr) {
+        return false;
+    }
+    if (node.op == JsonLogicOp::Var && node.staticPath && !node.wholeData && node.segmentCount == 1) {
+        // As truth() on a Var: the member's truthiness, or the default's when absent.
+        const JsonValue* found = member(*object, node.firstSegment);
+        value = found == nullptr ? node.constant.truthy() : jsonTruthy(*found);
+        return true;
+    }
+    if (node.fastSegment != JsonLogicNode::noChild) {
+        bool decided = false;
+        value = compareLeaf(node, *object, decided);
+        return decided;
+    }
+    return false;
+}
+
 JsonLogicValue JsonLogicEvaluator::run(const JsonLogicValue& data)
 {
     return m_trace != nullptr ? evaluate<true>(m_program.root, data) : evaluate<false>(m_program.root, data);
@@ -76,6 +223,12 @@ JsonLogicValue JsonLogicEvaluator::run(const JsonLogicValue& data)
 bool JsonLogicEvaluator::runTruth(const JsonLogicValue& data)
 {
     return m_trace != nullptr ? evaluate<true>(m_program.root, data).truthy() : truth<false>(m_program.root, data);
+}
+
+bool JsonLogicEvaluator::truthOf(const JsonLogicProgram& program, const JsonValue& data)
+{
+    JsonLogicEvaluator evaluator(program, nullptr);
+    return evaluator.truth<false>(program.root, JsonLogicValue::borrow(data));
 }
 
 template <bool Tracing>
@@ -94,19 +247,24 @@ bool JsonLogicEvaluator::truth(std::uint32_t index, const JsonLogicValue& data)
         case JsonLogicOp::Constant:
             return node.constant.truthy();
         case JsonLogicOp::And:
+        case JsonLogicOp::Or: {
+            // The commonest operand, a plain answer such as {"var": "night_pain"}, is read here rather than
+            // through another call; anything else recurses.
+            const bool stopOn = node.op == JsonLogicOp::Or;
+            const JsonValue* object = data.isObject() ? data.borrowed() : nullptr;
             for (std::uint32_t i = 0; i < count; ++i) {
-                if (!truth<false>(child(i), data)) {
-                    return false;
+                const std::uint32_t operand = child(i);
+                const JsonLogicNode& operandNode = m_program.nodes[operand];
+                bool value = false;
+                if (!leafTruth(operandNode, object, value)) {
+                    value = truth<false>(operand, data);
+                }
+                if (value == stopOn) {
+                    return stopOn;
                 }
             }
-            return count > 0;
-        case JsonLogicOp::Or:
-            for (std::uint32_t i = 0; i < count; ++i) {
-                if (truth<false>(child(i), data)) {
-                    return true;
-                }
-            }
-            return false;
+            return !stopOn && count > 0;
+        }
         case JsonLogicOp::Not:
         case JsonLogicOp::NotNot: {
             bool first = count > 0 && truth<false>(child(0), data);
@@ -133,9 +291,21 @@ bool JsonLogicEvaluator::truth(std::uint32_t index, const JsonLogicValue& data)
         case JsonLogicOp::Greater:
         case JsonLogicOp::GreaterOrEqual:
         case JsonLogicOp::In: {
-            if (node.fastVar != JsonLogicNode::noChild) {
+            if (node.fastSegment != JsonLogicNode::noChild && data.isObject() && data.borrowed() != nullptr) {
+                bool decided = false;
+                bool result = compareLeaf(node, *data.borrowed(), decided);
+                if (decided) {
+                    return result;
+                }
+            } else if (node.fastVar != JsonLogicNode::noChild) {
                 bool decided = false;
                 bool result = compareFast(node, data, decided);
+                if (decided) {
+                    return result;
+                }
+            } else if (node.simple && node.op != JsonLogicOp::In) {
+                bool decided = false;
+                bool result = compareNumbers(node, data, decided);
                 if (decided) {
                     return result;
                 }
@@ -297,6 +467,14 @@ JsonLogicEvaluator::evaluateOperation(std::uint32_t index, const JsonLogicNode& 
     }
     case JsonLogicOp::Add: {
         double sum = 0.0;
+        if constexpr (!Tracing) {
+            // A count or sum of numbers (a derived item in a report): no values built. Anything else, e.g. a
+            // string to parse, is redone below; a simple subtree has no side effects to repeat.
+            if (node.simple && fastNumber(index, data, sum)) {
+                return JsonLogicValue::number(sum);
+            }
+            sum = 0.0;
+        }
         for (std::uint32_t i = 0; i < count; ++i) {
             sum = (sum == 0.0 ? 0.0 : sum) + JsonLogicValue::parseFloat(evaluate<Tracing>(child(i), data));
         }
@@ -311,6 +489,10 @@ JsonLogicEvaluator::evaluateOperation(std::uint32_t index, const JsonLogicNode& 
     case JsonLogicOp::Greater:
     case JsonLogicOp::GreaterOrEqual:
     case JsonLogicOp::In: {
+        if constexpr (!Tracing) {
+            // The comparison's value is its truth, which the truth walk decides without building values.
+            return JsonLogicValue::boolean(truth<false>(index, data));
+        }
         std::array<JsonLogicValue, 3> args;
         for (std::uint32_t i = 0; i < count; ++i) {
             JsonLogicValue value = evaluate<Tracing>(child(i), data);
@@ -381,40 +563,122 @@ JsonLogicEvaluator::evaluateVar(std::uint32_t index, const JsonLogicNode& node, 
     return JsonLogicOperations::var(args.data(), args.size(), data);
 }
 
-const JsonValue* JsonLogicEvaluator::member(const JsonValue& object, std::uint32_t segment) const
+inline bool JsonLogicEvaluator::branchNumber(std::uint32_t index, const JsonLogicValue& data, double& out)
 {
-    // Answer sets share their shape, so the member index where this name was found last time is almost
-    // always right; it is checked before use and refreshed by a search when it is not.
-    const std::string& name = m_program.segments[segment];
-    const JsonValue::Object& members = object.asObject();
-    std::uint32_t hint = m_program.hints[segment].load(std::memory_order_relaxed);
-    if (hint < members.size() && sameName(members[hint].first, name)) {
-        return &members[hint].second;
-    }
-    const JsonValue* found = object.find(name);
-    if (found != nullptr) {
-        auto offset = reinterpret_cast<const char*>(found) - reinterpret_cast<const char*>(&members.front().second);
-        auto position = static_cast<std::size_t>(offset) / sizeof(JsonValue::Member);
-        if (offset >= 0 && position < members.size() && &members[position].second == found) {
-            m_program.hints[segment].store(static_cast<std::uint32_t>(position), std::memory_order_relaxed);
+    // The branches of a count ({"if": [condition, 1, 0]}) are constants: read here, not through a call.
+    const JsonLogicNode& node = m_program.nodes[index];
+    if (node.op == JsonLogicOp::Constant) {
+        if (node.constant.isNumber()) {
+            out = node.constant.asNumber();
+            return true;
         }
+        return false;
     }
-    return found;
+    return fastNumber(index, data, out);
 }
 
-const JsonValue* JsonLogicEvaluator::lookupJson(const JsonLogicNode& node, const JsonValue* object, bool& generic) const
+bool JsonLogicEvaluator::fastNumber(std::uint32_t index, const JsonLogicValue& data, double& out)
 {
-    for (std::uint32_t s = node.firstSegment; s < node.firstSegment + node.segmentCount; ++s) {
-        if (!object->isObject()) {
-            generic = true;
-            return nullptr;
+    const JsonLogicNode& node = m_program.nodes[index];
+    switch (node.op) {
+    case JsonLogicOp::Constant:
+        if (node.constant.isNumber()) {
+            out = node.constant.asNumber();
+            return true;
         }
-        object = member(*object, s);
-        if (object == nullptr) {
-            return nullptr;
+        return false;
+    case JsonLogicOp::Var: {
+        if (!node.staticPath || node.wholeData || !data.isObject() || data.borrowed() == nullptr) {
+            return false;
+        }
+        bool generic = false;
+        const JsonValue* found = lookupJson(node, data.borrowed(), generic);
+        if (generic) {
+            return false;
+        }
+        if (found == nullptr) {
+            if (node.constant.isNumber()) {
+                out = node.constant.asNumber();
+                return true;
+            }
+            return false;
+        }
+        if (found->isNumber()) {
+            out = found->asNumber();
+            return true;
+        }
+        return false;
+    }
+    case JsonLogicOp::Add: {
+        // As evaluateOperation: parseFloat of a number is the number, -0 read back as 0.
+        double sum = 0.0;
+        for (std::uint32_t i = 0; i < node.childCount; ++i) {
+            double term = 0.0;
+            if (!fastNumber(m_program.children[node.firstChild + i], data, term)) {
+                return false;
+            }
+            sum = (sum == 0.0 ? 0.0 : sum) + (term == 0.0 ? 0.0 : term);
+        }
+        out = sum;
+        return true;
+    }
+    case JsonLogicOp::If: {
+        const std::uint32_t count = node.childCount;
+        std::uint32_t i = 0;
+        const JsonValue* object = data.isObject() ? data.borrowed() : nullptr;
+        for (; i + 1 < count; i += 2) {
+            const std::uint32_t condition = m_program.children[node.firstChild + i];
+            bool value = false;
+            if (!leafTruth(m_program.nodes[condition], object, value)) {
+                value = truth<false>(condition, data);
+            }
+            if (value) {
+                return branchNumber(m_program.children[node.firstChild + i + 1], data, out);
+            }
+        }
+        return i < count && branchNumber(m_program.children[node.firstChild + i], data, out);
+    }
+    default:
+        return false;
+    }
+}
+
+bool JsonLogicEvaluator::compareNumbers(const JsonLogicNode& node, const JsonLogicValue& data, bool& decided)
+{
+    const std::uint32_t count = node.childCount;
+    const bool between = node.op == JsonLogicOp::Less || node.op == JsonLogicOp::LessOrEqual;
+    if (count != 2 && !(count == 3 && between)) {
+        return false;
+    }
+    std::array<double, 3> values{};
+    for (std::uint32_t i = 0; i < count; ++i) {
+        if (!fastNumber(m_program.children[node.firstChild + i], data, values[i])) {
+            return false;
         }
     }
-    return object;
+    // JavaScript's comparisons of two numbers (NaN compares false); see JsonLogicOperations::compare.
+    const double a = values[0];
+    const double b = values[1];
+    decided = true;
+    switch (node.op) {
+    case JsonLogicOp::Equal:
+    case JsonLogicOp::StrictEqual:
+        return a == b;
+    case JsonLogicOp::NotEqual:
+    case JsonLogicOp::StrictNotEqual:
+        return !(a == b);
+    case JsonLogicOp::Less:
+        return a < b && (count < 3 || b < values[2]);
+    case JsonLogicOp::LessOrEqual:
+        return a <= b && (count < 3 || b <= values[2]);
+    case JsonLogicOp::Greater:
+        return b < a;
+    case JsonLogicOp::GreaterOrEqual:
+        return b <= a;
+    default:
+        decided = false;
+        return false;
+    }
 }
 
 bool JsonLogicEvaluator::compareFast(const JsonLogicNode& node, const JsonLogicValue& data, bool& decided) const

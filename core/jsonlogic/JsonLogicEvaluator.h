@@ -21,8 +21,18 @@ public:
     JsonLogicValue run(const JsonLogicValue& data);
     /// Whether the rule's result is truthy, computed without building values where only truth matters.
     bool runTruth(const JsonLogicValue& data);
+    /// runTruth of a fresh evaluator without a trace on `data`: a rule's verdict, the commonest call.
+    static bool truthOf(const JsonLogicProgram& program, const JsonValue& data);
     /// Evaluates node `index` against `data` (no trace).
     JsonLogicValue evaluateNode(std::uint32_t index, const JsonLogicValue& data);
+
+    /// The value a static-path var (not the whole data) finds in `data`, ignoring its default: undefined
+    /// when a step finds nothing, as JsonLogicOperations::lookup of its path.
+    JsonLogicValue lookupPath(const JsonLogicNode& node, const JsonLogicValue& data) const
+    {
+        return lookupStatic(node, data);
+    }
+
     /// map/filter/reduce/all/none/some of node `index` over `array`, its first argument already evaluated.
     JsonLogicValue evaluateScoped(std::uint32_t index, const JsonLogicValue& array, const JsonLogicValue& data);
 
@@ -46,6 +56,19 @@ private:
     /// A var-versus-constant comparison decided on the JsonValue; false in `decided` when it needs the
     /// general path.
     bool compareFast(const JsonLogicNode& node, const JsonLogicValue& data, bool& decided) const;
+    /// The truth of a leaf (a single-segment var, or a comparison with a fastSegment) read straight from
+    /// the data object; false when `node` is no such leaf or the leaf needs the general path.
+    bool leafTruth(const JsonLogicNode& node, const JsonValue* object, bool& value) const;
+    /// compareFast for a node with a fastSegment, on the data object.
+    bool compareLeaf(const JsonLogicNode& node, const JsonValue& object, bool& decided) const;
+    /// The JavaScript number a simple node evaluates to, when it surely is one (numbers, `+` of numbers,
+    /// `if` choosing one); false when it is not or may not be, and the general path must decide.
+    bool fastNumber(std::uint32_t index, const JsonLogicValue& data, double& out);
+    /// fastNumber for an `if` branch, with constants read inline.
+    bool branchNumber(std::uint32_t index, const JsonLogicValue& data, double& out);
+    /// A comparison of simple operands that are all numbers, decided without building values; false in
+    /// `decided` when an operand is not a number.
+    bool compareNumbers(const JsonLogicNode& node, const JsonLogicValue& data, bool& decided);
     void record(std::uint32_t node, const JsonLogicValue& value, const JsonLogicValue* computedPath);
     void leaveOperands(std::size_t begin, std::size_t end);
 

@@ -253,7 +253,12 @@ JsonLogicPartialEvaluator::Partial JsonLogicPartialEvaluator::evaluateVar(const 
         if (node.wholeData) {
             return data.isNull() || data.isUndefined() ? unknownInput("") : known(data);
         }
-        path = node.path;
+        // The compiled path, looked up without splitting its text again.
+        JsonLogicValue found = m_plain.lookupPath(node, data);
+        if (found.isUndefined() || found.isNull()) {
+            return unknownInput(node.path);
+        }
+        return known(found);
     } else {
         Partial first = node.childCount > 0 ? evaluate(m_program.child(node, 0), data) : known(JsonLogicValue());
         for (std::uint32_t i = 1; i < node.childCount; ++i) {

@@ -9,6 +9,7 @@
 #include <limits>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace backscreen::core {
@@ -62,27 +63,43 @@ struct JsonLogicNode
 {
     static constexpr std::uint32_t noChild = std::numeric_limits<std::uint32_t>::max();
 
+    // The fields every evaluation reads come first, so a node's hot part shares one cache line; the
+    // strings, read only by traces and error messages, come last.
     JsonLogicOp op = JsonLogicOp::Constant;
     /// Comparisons, `in`, `!`, `!!`, `all`, `some`, `none`: the trace's predicates.
     bool predicate = false;
     /// `!` or `!!` applied directly to a predicate: the trace treats both as one predicate.
     bool negatesPredicate = false;
-    std::uint32_t firstChild = 0;
-    std::uint32_t childCount = 0;
-    /// Constant: the value. Var with a constant default: the default (null when none is given).
-    JsonLogicValue constant;
     /// Var whose path is a constant: the path split at "." (segments in the program), or the whole data.
     bool staticPath = false;
     bool wholeData = false;
     bool constantDefault = true;
+    /// The subtree uses only constants, static-path vars, and/or/!/!!/if, `+` and the comparisons: it
+    /// cannot log, throw, build arrays or count against the limits, so the evaluator may try a fast path on
+    /// it and redo it the general way when the fast path does not apply.
+    bool simple = false;
+    std::uint32_t firstChild = 0;
+    std::uint32_t childCount = 0;
     std::uint32_t firstSegment = 0;
     std::uint32_t segmentCount = 0;
-    /// Var with a static path: the path as written ("a.b", "" for the whole data).
-    std::string path;
     /// A comparison of a static-path var with a constant (the commonest leaf of a screening rule): which
     /// child is the var. Lets the evaluator compare the data's JsonValue without building values.
     std::uint32_t fastVar = noChild;
     std::uint32_t fastConstant = noChild;
+    /// The same comparison when the var has a single segment, with the constant unpacked: the segment, the
+    /// constant's kind and its number, text (borrowed from the rule) or bool. Lets the evaluator decide the
+    /// commonest leaf without visiting its children.
+    std::uint32_t fastSegment = noChild;
+    JsonLogicValue::Kind fastKind = JsonLogicValue::Kind::Undefined;
+    bool fastBool = false;
+    double fastNumber = 0.0;
+    std::string_view fastText;
+    /// `in` of a single-segment var and a literal array: the array (fastSegment is the var's segment).
+    const JsonValue* fastArray = nullptr;
+    /// Constant: the value. Var with a constant default: the default (null when none is given).
+    JsonLogicValue constant;
+    /// Var with a static path: the path as written ("a.b", "" for the whole data).
+    std::string path;
     /// JSON pointer of this node in the rule ("" for the root).
     std::string pointer;
 };
@@ -96,6 +113,8 @@ public:
     std::vector<JsonLogicNode> nodes;
     std::vector<std::uint32_t> children;
     std::vector<std::string> segments;
+    /// JsonValue::keyHash of each segment, so a lookup that misses its hint does not hash the name again.
+    std::vector<std::uint64_t> segmentHashes;
     /// For each segment: the index of the member where it was last found in an object, tried first next time.
     std::unique_ptr<std::atomic<std::uint32_t>[]> hints;
     std::uint32_t root = 0;

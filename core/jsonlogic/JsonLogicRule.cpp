@@ -25,8 +25,7 @@ JsonLogicValue JsonLogicRule::evaluate(const JsonValue& data, JsonLogicTrace& tr
 
 bool JsonLogicRule::isTruthy(const JsonValue& data) const
 {
-    JsonLogicEvaluator evaluator(*m_program, nullptr);
-    return evaluator.runTruth(JsonLogicValue::borrow(data));
+    return JsonLogicEvaluator::truthOf(*m_program, data);
 }
 
 JsonValue JsonLogicRule::evaluateToJson(const JsonValue& data) const

@@ -24,10 +24,7 @@ JsonLogicRead JsonLogicTrace::materialize(const Record& record) const
 {
     JsonLogicRead read;
     const JsonLogicNode& node = m_program->nodes[record.node];
-    read.path = record.hasComputedPath ? (record.computedPath.isUndefined() || record.computedPath.isNull()
-                                              ? std::string()
-                                              : record.computedPath.toString())
-                                       : node.path;
+    read.path = pathOf(record);
     read.pointer = node.pointer;
     if (!record.value.isUndefined()) {
         read.value = record.value.toJson();
@@ -55,14 +52,44 @@ std::vector<JsonLogicRead> JsonLogicTrace::reads() const
 
 std::vector<JsonLogicRead> JsonLogicTrace::decisiveReads() const
 {
+    // Decided from the record before materializing it, so the reads left out cost no strings or values.
     std::vector<JsonLogicRead> result;
     for (const Record& record : m_records) {
-        JsonLogicRead read = materialize(record);
-        if (read.decisive) {
-            result.push_back(std::move(read));
+        if (isDecisive(record)) {
+            result.push_back(materialize(record));
         }
     }
     return result;
+}
+
+std::vector<JsonLogicTrace::Input> JsonLogicTrace::decisiveInputs() const
+{
+    std::vector<Input> result;
+    for (const Record& record : m_records) {
+        if (isDecisive(record)) {
+            Input& input = result.emplace_back();
+            input.path = pathOf(record);
+            if (!record.value.isUndefined()) {
+                input.value = record.value.toJson();
+            }
+        }
+    }
+    return result;
+}
+
+bool JsonLogicTrace::isDecisive(const Record& record) const
+{
+    // As materialize: on the deciding path and under a truthy predicate (or none).
+    return record.onPath && (record.frame < 0 || m_frames[static_cast<std::size_t>(record.frame)].truthy);
+}
+
+std::string JsonLogicTrace::pathOf(const Record& record) const
+{
+    if (record.hasComputedPath) {
+        return record.computedPath.isUndefined() || record.computedPath.isNull() ? std::string()
+                                                                                 : record.computedPath.toString();
+    }
+    return m_program->nodes[record.node].path;
 }
 
 JsonValue JsonLogicTrace::toJson() const

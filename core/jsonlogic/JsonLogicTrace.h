@@ -71,6 +71,17 @@ public:
 
     std::vector<JsonLogicRead> reads() const;
     std::vector<JsonLogicRead> decisiveReads() const;
+
+    /// What a decisive read found, without the pointers of JsonLogicRead.
+    struct Input
+    {
+        std::string path;
+        std::optional<JsonValue> value;
+    };
+
+    /// decisiveReads() reduced to path and value, in the same order: for a finding's "why", which needs
+    /// no pointers and is built for every fired rule.
+    std::vector<Input> decisiveInputs() const;
     /// {"reads": [{"path", "value" (absent when missing), "pointer", "onDecidingPath", "decisive",
     /// "predicate", "predicateTruthy"}, …]}.
     JsonValue toJson() const;
@@ -100,6 +111,8 @@ public:
 
 private:
     JsonLogicRead materialize(const Record& record) const;
+    bool isDecisive(const Record& record) const;
+    std::string pathOf(const Record& record) const;
 
     std::shared_ptr<const JsonLogicProgram> m_program;
     std::vector<Record> m_records;

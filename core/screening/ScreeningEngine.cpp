@@ -154,7 +154,7 @@ ScreeningResult ScreeningEngine::screen(const JsonValue& rawAnswers,
     auto why = [&](const JsonLogicRule& logic, const JsonValue& data, const Ruleset& ruleset) {
         std::vector<WhyItem> items;
         logic.evaluate(data, trace);
-        for (const JsonLogicRead& read : trace.decisiveReads()) {
+        for (const JsonLogicTrace::Input& read : trace.decisiveInputs()) {
             if (!read.value || std::any_of(items.begin(), items.end(), [&](const WhyItem& item) {
                     return item.linkId == read.path;
                 })) {
@@ -285,14 +285,13 @@ ScreeningResult ScreeningEngine::screen(const JsonValue& rawAnswers,
     for (std::size_t index : {m_sijRadicular, m_lcs}) {
         const Ruleset& ruleset = m_rulesets[index];
         JsonValue::Object members;
-        members.reserve(answers.size() + contextValues.size());
-        members.insert(members.end(), answers.asObject().begin(), answers.asObject().end());
         for (const auto& context : contextValues) {
             if (ruleset.findContext(context.first) != nullptr) {
                 members.push_back(context);
             }
         }
-        const JsonValue data(std::move(members));
+        // The answers followed by the context, reusing the answers' key index.
+        const JsonValue data = JsonValue::extended(answers, members);
         for (const RulesetScreen& screen : ruleset.screens) {
             const RulesetRule* decider = nullptr;
             for (std::size_t ruleIndex : screen.order) {

@@ -136,3 +136,80 @@ TEST(JsonLogicRule, OneRuleEvaluatesOnManyThreadsAtOnce)
         EXPECT_EQ(count, 2000 * 3); // ages 45 to 52: three of the eight reach 50
     }
 }
+
+// isTruthy decides common leaves (answers, comparisons with literals, `in` a literal list, sums of ifs)
+// straight from the data and falls back to the general walk when a type is not the expected one; evaluate()
+// always walks generally. Both must agree for every kind of value, JavaScript's coercions included.
+TEST(JsonLogicRule, IsTruthyAgreesWithEvaluateOnEveryValueKind)
+{
+    const std::vector<std::string> rules = {
+        R"({"var": "a"})",
+        R"({"var": ["a", 7]})",
+        R"({"and": [{"var": "a"}, true]})",
+        R"({"or": [false, {"var": "a"}, {"var": "b"}]})",
+        R"({"and": [{"var": ["a", 0]}, {"var": "b"}]})",
+        R"({"==": [{"var": "a"}, 1]})",
+        R"({"==": [1, {"var": "a"}]})",
+        R"({"===": [{"var": "a"}, 1]})",
+        R"({"!=": [{"var": "a"}, "1"]})",
+        R"({"!==": [{"var": "a"}, "positive"]})",
+        R"({"==": [{"var": "a"}, true]})",
+        R"({"==": [{"var": "a"}, null]})",
+        R"({">": [{"var": "a"}, 0]})",
+        R"({">=": [{"var": "a"}, 1]})",
+        R"({"<": [{"var": "a"}, "2"]})",
+        R"({"<=": [0, {"var": "a"}, 50]})",
+        R"({"<": [0, {"var": "a"}, {"var": "b"}]})",
+        R"({"in": [{"var": "a"}, ["positive", "absent", 1, true, null]]})",
+        R"({"in": [{"var": "a"}, []]})",
+        R"({"in": [{"var": "a"}, "xpositivex"]})",
+        R"({">=": [{"+": [{"if": [{"var": "a"}, 1, 0]}, {"if": [{"==": [{"var": "b"}, "positive"]}, 1, 0]},
+                   {"var": "a"}]}, 2]})",
+        R"({"==": [{"+": [{"var": "a"}, {"var": "b"}]}, 3]})",
+        R"({"<": [{"+": []}, {"var": "a"}]})",
+        R"({"==": [{"if": [{"var": "a"}, {"var": "b"}]}, 0]})",
+        R"({"if": [{"var": "a"}, {">": [{"var": "b"}, 1]}, {"!": {"var": "b"}}]})",
+        R"({"and": [{"in": [{"var": "a"}, ["positive"]]}, {"<=": [{"var": "b"}, 4]}]})",
+        R"({"!": {"==": [{"var": "a"}, "positive"]}})",
+        R"({"or": [{"var": "a.x"}, {"==": [{"var": "a.x"}, 1]}]})",
+    };
+    const std::vector<std::string> values = {"null",
+                                             "true",
+                                             "false",
+                                             "0",
+                                             "-0",
+                                             "1",
+                                             "2.5",
+                                             "50",
+                                             "\"1\"",
+                                             "\"\"",
+                                             "\"positive\"",
+                                             "\"absent\"",
+                                             "\"0\"",
+                                             "[]",
+                                             "[1]",
+                                             "{\"x\": 1}"};
+    ASSERT_FALSE(rules.empty());
+    int checked = 0;
+    for (const std::string& text : rules) {
+        const JsonLogicRule rule = JsonLogicCompiler::compile(json(text));
+        for (std::size_t a = 0; a <= values.size(); ++a) {
+            for (std::size_t b = 0; b <= values.size(); ++b) {
+                // The last index stands for an absent answer; the fillers give the object a key index.
+                std::string data =
+                    "{\"f0\": 0, \"f1\": 1, \"f2\": 2, \"f3\": 3, \"f4\": 4, \"f5\": 5, \"f6\": 6, \"f7\": 7";
+                if (a < values.size()) {
+                    data += ", \"a\": " + values[a];
+                }
+                if (b < values.size()) {
+                    data += ", \"b\": " + values[b];
+                }
+                data += "}";
+                const JsonValue answers = json(data);
+                EXPECT_EQ(rule.isTruthy(answers), rule.evaluate(answers).truthy()) << text << " on " << data;
+                ++checked;
+            }
+        }
+    }
+    EXPECT_EQ(checked, static_cast<int>(rules.size() * 17 * 17));
+}

@@ -162,3 +162,37 @@ TEST(JsonLogicTrace, EachEvaluationStartsAFreshTraceAndGivesThePlainResult)
     EXPECT_EQ(trace.size(), 4u);
     EXPECT_TRUE(trace.decisiveReads().empty());
 }
+
+TEST(JsonLogicTrace, DecisiveInputsArePathAndValueOfTheDecisiveReads)
+{
+    // Counts, and/or, if, negation, absent inputs, computed paths and missing: the reduced form keeps the
+    // order, paths and values of decisiveReads.
+    const std::vector<std::pair<std::string, std::string>> cases = {
+        {sijCluster,
+         R"({"sij_distraction": "positive", "sij_thigh_thrust": "negative", "sij_compression": "positive",
+             "sij_sacral_thrust": "positive"})"},
+        {R"({"and": [{"var": "a"}, {"or": [{"var": "b"}, {"var": "c"}]}]})", R"({"a": true, "b": false, "c": 3})"},
+        {R"({"if": [{"!": {"==": [{"var": "x"}, 1]}}, {"var": "y"}, {"var": "z"}]})", R"({"x": 2, "y": "yes"})"},
+        {R"({"or": [{"var": "absent"}, {"var": ["missing_default", 1]}]})", R"({})"},
+        {R"({"var": {"cat": ["p", "q"]}})", R"({"pq": [1, 2]})"},
+        {R"({"missing": ["m1", "m2"]})", R"({"m1": 0})"},
+    };
+    ASSERT_FALSE(cases.empty());
+    for (const auto& [rule, data] : cases) {
+        const JsonLogicRule compiled = JsonLogicCompiler::compile(json(rule));
+        const JsonValue answers = json(data);
+        JsonLogicTrace trace;
+        compiled.evaluate(answers, trace);
+        const std::vector<JsonLogicRead> reads = trace.decisiveReads();
+        const std::vector<JsonLogicTrace::Input> inputs = trace.decisiveInputs();
+        ASSERT_FALSE(reads.empty()) << rule;
+        ASSERT_EQ(inputs.size(), reads.size()) << rule;
+        for (std::size_t i = 0; i < reads.size(); ++i) {
+            EXPECT_EQ(inputs[i].path, reads[i].path) << rule;
+            ASSERT_EQ(inputs[i].value.has_value(), reads[i].value.has_value()) << rule;
+            if (reads[i].value) {
+                EXPECT_EQ(*inputs[i].value, *reads[i].value) << rule;
+            }
+        }
+    }
+}
