@@ -152,10 +152,15 @@ enum class ErrorCode
     UsernameTaken = 737,
     BackupFailed = 740,
     RestoreFailed = 741,
+    // 745-749: the clinic helper's storage codes (backup with progress, drafts).
+    BackupCancelled = 745,
 
     // 8xx: command line and app
     HandoutWriteFailed = 850,
     HandoutIllustrationUnreadable = 851,
+    // 870-879: the desktop app's clearances, backups and exports.
+    ClearanceRefused = 870,
+    ExportFailed = 871,
     CommandLineUsage = 890,
 };
 
