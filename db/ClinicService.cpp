@@ -638,16 +638,19 @@ void ClinicService::backupTo(const std::filesystem::path& file)
 }
 
 void ClinicService::backupTo(const std::filesystem::path& file,
-                             const std::function<bool(std::int64_t, std::int64_t)>& progress)
+                             const std::function<bool(std::int64_t, std::int64_t)>& progress,
+                             int pagesPerStep)
 {
     require(Operation::Administer, "back up to " + file.string());
-    m_database.backupTo(file, progress);
+    m_database.backupTo(file, progress, pagesPerStep);
     Transaction transaction(m_database, TransactionKind::Write, "back up to " + file.string());
     audit("backup", "database", std::nullopt, std::nullopt, file.string());
     transaction.commit();
 }
 
-ClientHistory ClinicService::exportClientHistory(RecordId clientId, const std::string& destination)
+ClientHistory ClinicService::exportClientHistory(RecordId clientId,
+                                                 const std::string& destination,
+                                                 const std::function<void(const ClientHistory&)>& write)
 {
     const std::string operation = "export the history of client " + std::to_string(clientId);
     require(Operation::ReadRecords, operation);
@@ -655,6 +658,9 @@ ClientHistory ClinicService::exportClientHistory(RecordId clientId, const std::s
     Transaction transaction(m_database, TransactionKind::Write, operation);
     ClientHistory history = clientHistory(clientId);
     audit("export", "client-history", clientId, clientId, destination);
+    if (write) {
+        write(history);
+    }
     transaction.commit();
     return history;
 }

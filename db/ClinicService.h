@@ -146,11 +146,17 @@ public:
     std::vector<AuditEntry> recentAudit(std::size_t limit);
     void backupTo(const std::filesystem::path& file);
     /// Database::backupTo with progress and cancel; audited like backupTo when it completes.
-    void backupTo(const std::filesystem::path& file, const std::function<bool(std::int64_t, std::int64_t)>& progress);
+    void backupTo(const std::filesystem::path& file,
+                  const std::function<bool(std::int64_t, std::int64_t)>& progress,
+                  int pagesPerStep = 64);
     void restoreFrom(const std::filesystem::path& file);
     /// Everything stored about a client for an export to `destination` (a file the user chose), read in one
     /// transaction with an audit row "export" naming the destination: nothing leaves the machine unaudited.
-    ClientHistory exportClientHistory(RecordId clientId, const std::string& destination);
+    /// `write`, when given, writes the export inside that transaction: if it throws, the audit row is rolled
+    /// back with it (no row for an export that did not happen) and the exception passes on.
+    ClientHistory exportClientHistory(RecordId clientId,
+                                      const std::string& destination,
+                                      const std::function<void(const ClientHistory&)>& write = {});
 
     /// "YYYY-MM-DDTHH:MM:SS.mmmZ" in UTC.
     static std::string formatTime(std::chrono::system_clock::time_point time);

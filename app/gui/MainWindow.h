@@ -21,6 +21,7 @@ namespace backscreen::app {
 class ClientRecordPage;
 class ClientsPage;
 class ClinicSession;
+class DatabaseActions;
 class HomeProgramStarter;
 class IdleLock;
 class IntakePage;
@@ -50,6 +51,9 @@ public:
     LockScreen* lockScreen() const { return m_lockScreen; }
 
     IdleLock* idleLock() const { return m_idleLock; }
+
+    /// File > Back up / Restore database…, Export client record….
+    DatabaseActions* databaseActions() const { return m_databaseActions; }
 
     QWidget* currentPage() const;
 
@@ -90,6 +94,7 @@ private:
     QLabel* m_userLabel;
     QLabel* m_databaseLabel;
     QList<QAction*> m_sessionActions;
+    DatabaseActions* m_databaseActions = nullptr;
 };
 
 } // namespace backscreen::app
