@@ -48,6 +48,7 @@ ClearanceDialog::ClearanceDialog(const core::Finding& finding, QWidget* parent)
                                 toQString(finding.title).toHtmlEscaped(),
                                 toQString(finding.ruleId).toHtmlEscaped()));
     ruleLabel->setAccessibleName(tr("Red flag to clear"));
+    ruleLabel->setToolTip(tr("The fired red flag this clearance is for, with its triage tier and rule id"));
 
     m_reviewerLineEdit = new QLineEdit(this);
     m_reviewerLineEdit->setObjectName(QStringLiteral("reviewerLineEdit"));

@@ -171,6 +171,7 @@ FindingsPanel::FindingsPanel(QWidget* parent)
     m_clearanceActions = new QWidget(this);
     m_clearanceActions->setObjectName(QStringLiteral("clearanceActions"));
     m_clearanceActions->setAccessibleName(tr("Clearances"));
+    m_clearanceActions->setToolTip(tr("Record a documented medical clearance of a fired SOON or URGENT red flag"));
     m_clearanceLayout = new QVBoxLayout(m_clearanceActions);
     m_clearanceLayout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_clearanceActions);
