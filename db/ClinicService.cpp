@@ -444,6 +444,34 @@ QuestionnaireResponseRecord ClinicService::saveQuestionnaireResponse(const Quest
     return added;
 }
 
+QuestionnaireResponseRecord ClinicService::saveDraftResponse(const QuestionnaireResponseRecord& response)
+{
+    if (response.id == 0) {
+        return saveQuestionnaireResponse(response);
+    }
+    const std::string operation = "save the draft questionnaire response " + std::to_string(response.id) + " of visit "
+                                  + std::to_string(response.visitId);
+    const UserRecord& user = require(Operation::WriteRecords, operation);
+    Transaction transaction(m_database, TransactionKind::Write, operation);
+    RecordId clientId = clientOfVisit(response.visitId, operation);
+    QuestionnaireResponseRecord toSave = response;
+    toSave.createdAt = now();
+    toSave.createdBy = user.id;
+    if (!m_responses.replaceNewest(toSave)) {
+        throw m_database.error(ErrorCode::RecordStale,
+                               operation,
+                               "the draft is not the newest response of the visit any more (it was finished or "
+                               "changed elsewhere); reopen the visit");
+    }
+    audit("update",
+          "questionnaire-response",
+          toSave.id,
+          clientId,
+          "draft " + toSave.questionnaireCanonical + "|" + toSave.questionnaireVersion);
+    transaction.commit();
+    return toSave;
+}
+
 ScreeningRecord ClinicService::saveScreening(const ScreeningRecord& screening)
 {
     const std::string operation = "save a screening result for visit " + std::to_string(screening.visitId);
@@ -607,6 +635,34 @@ void ClinicService::backupTo(const std::filesystem::path& file)
     Transaction transaction(m_database, TransactionKind::Write, "back up to " + file.string());
     audit("backup", "database", std::nullopt, std::nullopt, file.string());
     transaction.commit();
+}
+
+void ClinicService::backupTo(const std::filesystem::path& file,
+                             const std::function<bool(std::int64_t, std::int64_t)>& progress,
+                             int pagesPerStep)
+{
+    require(Operation::Administer, "back up to " + file.string());
+    m_database.backupTo(file, progress, pagesPerStep);
+    Transaction transaction(m_database, TransactionKind::Write, "back up to " + file.string());
+    audit("backup", "database", std::nullopt, std::nullopt, file.string());
+    transaction.commit();
+}
+
+ClientHistory ClinicService::exportClientHistory(RecordId clientId,
+                                                 const std::string& destination,
+                                                 const std::function<void(const ClientHistory&)>& write)
+{
+    const std::string operation = "export the history of client " + std::to_string(clientId);
+    require(Operation::ReadRecords, operation);
+    // clientHistory's transaction joins this one, so the export row commits with its read or not at all.
+    Transaction transaction(m_database, TransactionKind::Write, operation);
+    ClientHistory history = clientHistory(clientId);
+    audit("export", "client-history", clientId, clientId, destination);
+    if (write) {
+        write(history);
+    }
+    transaction.commit();
+    return history;
 }
 
 void ClinicService::restoreFrom(const std::filesystem::path& file)

@@ -103,6 +103,13 @@ public:
 
     VisitRecord addVisit(const VisitRecord& visit);
     QuestionnaireResponseRecord saveQuestionnaireResponse(const QuestionnaireResponseRecord& response);
+    /// Saves the in-progress draft of a visit's questionnaire response as ONE row: `response.id` 0 adds it
+    /// (audit "create"), otherwise the row `response.id` is updated in place (audit "update", detail
+    /// "draft"), in one transaction with its audit row. The row must belong to `response.visitId` and still
+    /// be the newest response of the visit: a draft never overwrites a completed or amended version saved
+    /// after it (RecordStale; nothing changes). Completed and amended versions are added with
+    /// saveQuestionnaireResponse as before.
+    QuestionnaireResponseRecord saveDraftResponse(const QuestionnaireResponseRecord& response);
     ScreeningRecord saveScreening(const ScreeningRecord& screening);
     OverrideRecord saveOverride(const OverrideRecord& entry);
 
@@ -138,7 +145,18 @@ public:
     std::vector<AuditEntry> auditForClient(RecordId clientId);
     std::vector<AuditEntry> recentAudit(std::size_t limit);
     void backupTo(const std::filesystem::path& file);
+    /// Database::backupTo with progress and cancel; audited like backupTo when it completes.
+    void backupTo(const std::filesystem::path& file,
+                  const std::function<bool(std::int64_t, std::int64_t)>& progress,
+                  int pagesPerStep = 64);
     void restoreFrom(const std::filesystem::path& file);
+    /// Everything stored about a client for an export to `destination` (a file the user chose), read in one
+    /// transaction with an audit row "export" naming the destination: nothing leaves the machine unaudited.
+    /// `write`, when given, writes the export inside that transaction: if it throws, the audit row is rolled
+    /// back with it (no row for an export that did not happen) and the exception passes on.
+    ClientHistory exportClientHistory(RecordId clientId,
+                                      const std::string& destination,
+                                      const std::function<void(const ClientHistory&)>& write = {});
 
     /// "YYYY-MM-DDTHH:MM:SS.mmmZ" in UTC.
     static std::string formatTime(std::chrono::system_clock::time_point time);

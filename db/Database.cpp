@@ -311,6 +311,69 @@ void Database::backupTo(const std::filesystem::path& file)
     }
 }
 
+void Database::backupTo(const std::filesystem::path& file, const BackupProgress& progress, int pagesPerStep)
+{
+    const std::string operation = "back up to " + file.string();
+    if (m_dialect.backend() != Backend::Sqlite) {
+        throw error(
+            ErrorCode::BackupFailed, operation, "a PostgreSQL database is backed up on the server; use pg_dump");
+    }
+    if (m_transactionDepth > 0) {
+        throw error(ErrorCode::BackupFailed, operation, "a transaction is open");
+    }
+    std::error_code ignored;
+    if (std::filesystem::exists(file, ignored)) {
+        throw error(ErrorCode::BackupFailed, operation, "the file exists; choose a new file name");
+    }
+    sqlite3* target = nullptr;
+    // The partial file is removed on every way out but success.
+    auto fail = [&](ErrorCode code, const std::string& why) {
+        if (target != nullptr) {
+            sqlite3_close(target);
+        }
+        std::filesystem::remove(file, ignored);
+        std::filesystem::remove(file.string() + "-journal", ignored);
+        return error(code, operation, why);
+    };
+    if (sqlite3_open_v2(file.string().c_str(), &target, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr)
+        != SQLITE_OK) {
+        std::string why = target != nullptr ? sqlite3_errmsg(target) : "out of memory";
+        throw fail(ErrorCode::BackupFailed,
+                   "the file cannot be created (" + why + "); check the folder exists and may be written");
+    }
+    sqlite3* source = Poco::Data::SQLite::Utility::dbHandle(*m_session);
+    sqlite3_backup* backup = sqlite3_backup_init(target, "main", source, "main");
+    if (backup == nullptr) {
+        throw fail(ErrorCode::BackupFailed, sqlite3_errmsg(target));
+    }
+    int result = SQLITE_OK;
+    bool cancelled = false;
+    do {
+        result = sqlite3_backup_step(backup, pagesPerStep > 0 ? pagesPerStep : -1);
+        if (result == SQLITE_BUSY || result == SQLITE_LOCKED) {
+            sqlite3_sleep(50);
+        }
+        if (progress) {
+            const std::int64_t total = sqlite3_backup_pagecount(backup);
+            const std::int64_t copied = total - sqlite3_backup_remaining(backup);
+            cancelled = !progress(copied, total);
+        }
+    } while (!cancelled && (result == SQLITE_OK || result == SQLITE_BUSY || result == SQLITE_LOCKED));
+    const int finished = sqlite3_backup_finish(backup);
+    if (cancelled && result != SQLITE_DONE) {
+        throw fail(ErrorCode::BackupCancelled, "cancelled; the partial file was removed");
+    }
+    if (result != SQLITE_DONE || finished != SQLITE_OK) {
+        const int code = result != SQLITE_DONE ? result : finished;
+        throw fail(code == SQLITE_FULL ? ErrorCode::DatabaseFull : ErrorCode::BackupFailed,
+                   std::string(sqlite3_errstr(code)) + "; the partial file was removed");
+    }
+    if (sqlite3_close(target) != SQLITE_OK) {
+        target = nullptr;
+        throw fail(ErrorCode::BackupFailed, "the file could not be closed; the partial file was removed");
+    }
+}
+
 void Database::restoreFrom(const std::filesystem::path& file)
 {
     const std::string operation = "restore from " + file.string();

@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -71,6 +72,16 @@ public:
     /// connections write. Refuses to overwrite an existing file. PostgreSQL databases are backed up with
     /// the server's pg_dump; this throws BackupFailed for them.
     void backupTo(const std::filesystem::path& file);
+
+    /// Told after each step of a backup how many pages are copied of how many; returns false to cancel.
+    using BackupProgress = std::function<bool(std::int64_t copiedPages, std::int64_t totalPages)>;
+
+    /// Writes a copy of the whole SQLite database to `file` with SQLite's online backup API, `pagesPerStep`
+    /// pages at a time, calling `progress` after each step (so a dialog can show real progress and offer
+    /// Cancel). A step that finds the source changed by another connection starts over, so the copy is
+    /// consistent. Refuses to overwrite an existing file; on failure or cancel (BackupCancelled) the partial
+    /// file is removed. PostgreSQL databases throw BackupFailed (use pg_dump), as backupTo(file) does.
+    void backupTo(const std::filesystem::path& file, const BackupProgress& progress, int pagesPerStep = 64);
 
     /// Replaces this SQLite database's content with the backup in `file` (SQLite's online backup API, so
     /// other connections see either the old or the new database), then migrates it. The backup is checked

@@ -9,7 +9,8 @@ namespace {
 
 const char* const overrideColumns =
     "SELECT o.id, o.screening_result_id, o.rule_id, o.kind, o.reason_code, "
-    "o.reason_text, o.input_snapshot_json, o.created_at, o.created_by FROM overrides o ";
+    "o.reason_text, o.input_snapshot_json, o.created_at, o.created_by, o.reviewed_by, o.reviewed_on "
+    "FROM overrides o ";
 
 std::vector<OverrideRecord> readOverrides(const Query& query)
 {
@@ -23,7 +24,9 @@ std::vector<OverrideRecord> readOverrides(const Query& query)
                            query.text(row, 5),
                            query.text(row, 6),
                            query.text(row, 7),
-                           query.integer(row, 8)});
+                           query.integer(row, 8),
+                           query.text(row, 9),
+                           query.text(row, 10)});
     }
     return entries;
 }
@@ -36,9 +39,11 @@ OverrideRepository::OverrideRepository(Database& database)
 
 OverrideRecord OverrideRepository::add(const OverrideRecord& entry)
 {
-    Query query(m_database,
-                "INSERT INTO overrides (screening_result_id, rule_id, kind, reason_code, reason_text, "
-                "input_snapshot_json, created_at, created_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING id");
+    Query query(
+        m_database,
+        "INSERT INTO overrides (screening_result_id, rule_id, kind, reason_code, reason_text, "
+        "input_snapshot_json, created_at, created_by, reviewed_by, reviewed_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "RETURNING id");
     query.bind(entry.screeningResultId)
         .bind(entry.ruleId)
         .bind(entry.kind)
@@ -47,6 +52,8 @@ OverrideRecord OverrideRepository::add(const OverrideRecord& entry)
         .bind(entry.inputSnapshotJson)
         .bind(entry.createdAt)
         .bind(entry.createdBy)
+        .bind(entry.reviewedBy)
+        .bind(entry.reviewedOn)
         .run("save an override of rule \"" + entry.ruleId + "\"");
     OverrideRecord added = entry;
     added.id = query.integer(0, 0);

@@ -48,6 +48,25 @@ QuestionnaireResponseRecord QuestionnaireResponseRepository::add(const Questionn
     return added;
 }
 
+bool QuestionnaireResponseRepository::replaceNewest(const QuestionnaireResponseRecord& response)
+{
+    Query query(m_database,
+                "UPDATE questionnaire_responses SET questionnaire_canonical = ?, questionnaire_version = ?, "
+                "response_json = ?, created_at = ?, created_by = ? WHERE id = ? AND visit_id = ? AND NOT EXISTS "
+                "(SELECT 1 FROM questionnaire_responses n WHERE n.visit_id = ? AND n.id > ?) RETURNING id");
+    query.bind(response.questionnaireCanonical)
+        .bind(response.questionnaireVersion)
+        .bind(response.responseJson)
+        .bind(response.createdAt)
+        .bind(response.createdBy)
+        .bind(response.id)
+        .bind(response.visitId)
+        .bind(response.visitId)
+        .bind(response.id)
+        .run("update the draft questionnaire response " + std::to_string(response.id));
+    return query.rowCount() == 1;
+}
+
 std::vector<QuestionnaireResponseRecord> QuestionnaireResponseRepository::listForVisit(RecordId visitId)
 {
     Query query(m_database, std::string(responseColumns) + "WHERE r.visit_id = ? ORDER BY r.id");

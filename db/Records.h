@@ -112,6 +112,10 @@ struct OverrideRecord
     std::string inputSnapshotJson;
     std::string createdAt;
     RecordId createdBy = 0;
+    /// A clearance: who did the medical review and on which date (YYYY-MM-DD), as documented; "" when not
+    /// given (rows from before schema version 2, or the CLI without --reviewer).
+    std::string reviewedBy;
+    std::string reviewedOn;
 };
 
 /// One saved version of a home program. Every save adds a version; older ones are kept.

@@ -1,8 +1,9 @@
 #include "ClearancesCommand.h"
 
 #include "DatabaseCommandLine.h"
-#include "StoredClearances.h"
 
+#include "app/gui/ClearanceRecorder.h"
+#include "app/gui/StoredClearances.h"
 #include "core/common/Error.h"
 #include "core/json/JsonWriter.h"
 #include "core/screening/ScreeningEngine.h"
@@ -59,7 +60,8 @@ int refuse(std::ostream& err, const std::string& message)
 
 int add(CliContext& context, CliContext& rest)
 {
-    DatabaseCommandLine command(rest, "clearances add", {"client", "rule", "reason", "note"}, {});
+    DatabaseCommandLine command(
+        rest, "clearances add", {"client", "rule", "reason", "note", "reviewer", "reviewed-on"}, {});
     if (!command.positionals().empty()) {
         throw Error(ErrorCode::CommandLineUsage,
                     "usage: unexpected argument \"" + command.positionals().front()
@@ -98,49 +100,23 @@ int add(CliContext& context, CliContext& rest)
     const core::ScreeningResult result = StoredClearances::readResult(*latest);
     const std::string at = "the latest screening (" + std::to_string(latest->id) + ", triage "
                            + std::string(core::triageName(result.triage)) + ")";
-    const core::Finding* finding = result.finding(ruleId);
-    if (finding == nullptr || finding->kind != core::RuleKind::Flag) {
-        bool undecided = std::any_of(result.notEvaluable.begin(),
-                                     result.notEvaluable.end(),
-                                     [&](const core::NotEvaluableRule& rule) { return rule.ruleId == ruleId; });
-        if (undecided) {
-            return refuse(context.err,
-                          ruleId + " could not be decided in " + at
-                              + ": its questions are unanswered, and an INCOMPLETE screening cannot be cleared; "
-                                "answer the missing questions and screen again");
+    ClearanceRecorder::Request request;
+    request.ruleId = ruleId;
+    request.reason = *reason;
+    request.note = note;
+    request.reviewedBy = command.option("reviewer").value_or("");
+    request.reviewedOn = command.option("reviewed-on").value_or("");
+    std::optional<ClearanceRecorder::Recorded> recorded;
+    try {
+        recorded = ClearanceRecorder::record(service, *engine, *latest, result, request, at);
+    } catch (const Error& error) {
+        if (error.code() != ErrorCode::ClearanceRefused) {
+            throw;
         }
-        return refuse(context.err,
-                      ruleId + " did not fire in " + at + "; only a fired SOON or URGENT red flag can be cleared");
+        return refuse(context.err, error.what());
     }
-    if (finding->tier == core::Triage::Emergency) {
-        return refuse(context.err,
-                      ruleId + " is an EMERGENCY red flag: it cannot be cleared in Backscreen; "
-                          + std::string(core::triageAction(core::Triage::Emergency)));
-    }
-    if (finding->tier != core::Triage::Soon && finding->tier != core::Triage::Urgent) {
-        return refuse(context.err,
-                      ruleId + " is a " + std::string(core::triageName(finding->tier.value_or(core::Triage::None)))
-                          + " finding: it does not block the home program, so there is nothing to clear");
-    }
-
-    const std::string username = service.currentUser() ? service.currentUser()->username : std::string();
-    std::vector<core::Diagnostic> diagnostics;
-    auto clearance = engine->createClearance(ruleId, username, "", *reason, note, result.answers, diagnostics);
-    if (!clearance) {
-        // The stored result says the rule fired, but the installed rules disagree (they changed since).
-        std::string why =
-            diagnostics.empty() ? std::string("the installed rules refuse it") : diagnostics.front().message;
-        return refuse(context.err, ruleId + ": " + why + "; screen the client again with the installed rules");
-    }
-    db::OverrideRecord row;
-    row.screeningResultId = latest->id;
-    row.ruleId = ruleId;
-    row.kind = StoredClearances::kind;
-    row.reasonCode = std::string(core::clearanceReasonName(*reason));
-    row.reasonText = note;
-    row.inputSnapshotJson = core::JsonWriter::write(clearance->inputs);
-    const db::OverrideRecord saved = service.saveOverride(row);
-    clearance->clearedAt = saved.createdAt;
+    const db::OverrideRecord& saved = recorded->row;
+    const core::Clearance* clearance = &recorded->clearance;
 
     if (command.format() == DatabaseCommandLine::Format::Json) {
         command.writeJson(JsonValue(JsonValue::Object{

@@ -70,7 +70,8 @@ const std::vector<CliCommand>& commandTable()
          "List a client's stored screenings, or show one (default the latest) exactly as it was stored.",
          runScreeningsCommand},
         {"clearances",
-         "clearances add --client ID --rule RULE-ID --reason CODE [--note TEXT] | clearances list --client ID  "
+         "clearances add --client ID --rule RULE-ID --reason CODE [--note TEXT] [--reviewer NAME] [--reviewed-on "
+         "YYYY-MM-DD] | clearances list --client ID  "
          "[--db PATH|URL] [--format text|json]",
          "Record that a fired SOON/URGENT red flag of the client's latest screening was medically reviewed "
          "(therapists, admins; never EMERGENCY), or list clearances as active or lapsed against the latest answers.",

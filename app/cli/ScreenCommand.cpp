@@ -3,8 +3,8 @@
 #include "DatabaseCommandLine.h"
 #include "IntakeAnswers.h"
 #include "ScreeningReport.h"
-#include "StoredClearances.h"
 
+#include "app/gui/StoredClearances.h"
 #include "core/common/Error.h"
 #include "core/common/ErrorCode.h"
 #include "core/fhir/QuestionnaireLoader.h"

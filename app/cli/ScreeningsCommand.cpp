@@ -2,8 +2,8 @@
 
 #include "DatabaseCommandLine.h"
 #include "ScreeningReport.h"
-#include "StoredClearances.h"
 
+#include "app/gui/StoredClearances.h"
 #include "core/common/Error.h"
 #include "core/fhir/QuestionnaireLoader.h"
 #include "core/json/JsonWriter.h"

@@ -6,6 +6,7 @@
 #include "core/json/JsonWriter.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QTextBrowser>
 #include <QVBoxLayout>
 
@@ -46,7 +47,34 @@ QString screenName(const std::string& screen)
     return toQString(screen);
 }
 
-QString findingHtml(const core::Finding& finding)
+const core::AppliedClearance* clearanceOf(const core::ScreeningResult& result, const std::string& ruleId)
+{
+    const core::AppliedClearance* found = nullptr;
+    for (const core::AppliedClearance& applied : result.clearances) {
+        if (applied.clearance.ruleId == ruleId && applied.status != core::ClearanceStatus::Refused) {
+            found = &applied;
+        }
+    }
+    return found;
+}
+
+/// "cleared by Dr Jones on 2026-11-20" (a stored time shows as its date).
+QString clearedByText(const core::Clearance& clearance)
+{
+    return FindingsPanel::tr("cleared by %1 on %2")
+        .arg(toQString(clearance.clearedBy), toQString(clearance.clearedAt.substr(0, 10)));
+}
+
+QString changedInputsText(const core::AppliedClearance& applied)
+{
+    QStringList inputs;
+    for (const std::string& input : applied.changedInputs) {
+        inputs << toQString(input);
+    }
+    return inputs.join(QStringLiteral(", "));
+}
+
+QString findingHtml(const core::Finding& finding, const core::ScreeningResult& result)
 {
     QString html = QStringLiteral("<div style='margin-bottom:10px'>");
     QString badge;
@@ -58,10 +86,19 @@ QString findingHtml(const core::Finding& finding)
         badge = QStringLiteral("<span style='background:#e3f2fd;color:#0d47a1'>&nbsp;%1: %2&nbsp;</span> ")
                     .arg(screenName(finding.screen).toHtmlEscaped(), escaped(finding.outcome));
     }
-    html += QStringLiteral("<p style='margin:0'>%1<b>%2</b>%3</p>")
-                .arg(badge,
-                     escaped(finding.title),
-                     finding.cleared ? QStringLiteral(" <i>(%1)</i>").arg(FindingsPanel::tr("cleared")) : QString());
+    QString clearanceNote;
+    if (const core::AppliedClearance* applied =
+            finding.kind == core::RuleKind::Flag ? clearanceOf(result, finding.ruleId) : nullptr) {
+        clearanceNote = applied->status == core::ClearanceStatus::Active
+                            ? QStringLiteral(" <i>(%1)</i>").arg(clearedByText(applied->clearance).toHtmlEscaped())
+                            : QStringLiteral(" <i style='color:#b00020'>(%1)</i>")
+                                  .arg(FindingsPanel::tr("clearance lapsed: %1 changed since it was %2")
+                                           .arg(changedInputsText(*applied), clearedByText(applied->clearance))
+                                           .toHtmlEscaped());
+    } else if (finding.cleared) {
+        clearanceNote = QStringLiteral(" <i>(%1)</i>").arg(FindingsPanel::tr("cleared"));
+    }
+    html += QStringLiteral("<p style='margin:0'>%1<b>%2</b>%3</p>").arg(badge, escaped(finding.title), clearanceNote);
     html += QStringLiteral("<p style='margin:0;color:#444'>%1</p>")
                 .arg(FindingsPanel::tr("Rule %1 · %2 %3 · reference %4")
                          .arg(escaped(finding.ruleId),
@@ -131,6 +168,13 @@ FindingsPanel::FindingsPanel(QWidget* parent)
     layout->addWidget(m_triageLabel);
     layout->addWidget(m_urgencyLabel);
     layout->addWidget(m_blockedLabel);
+    m_clearanceActions = new QWidget(this);
+    m_clearanceActions->setObjectName(QStringLiteral("clearanceActions"));
+    m_clearanceActions->setAccessibleName(tr("Clearances"));
+    m_clearanceActions->setToolTip(tr("Record a documented medical clearance of a fired SOON or URGENT red flag"));
+    m_clearanceLayout = new QVBoxLayout(m_clearanceActions);
+    m_clearanceLayout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_clearanceActions);
     layout->addWidget(m_findingsTextBrowser, 1);
 
     showResult(core::ScreeningResult{});
@@ -170,7 +214,7 @@ void FindingsPanel::showResult(const core::ScreeningResult& result)
     QString redFlags;
     QString patterns;
     for (const core::Finding& finding : result.findings) {
-        (finding.kind == core::RuleKind::Flag ? redFlags : patterns) += findingHtml(finding);
+        (finding.kind == core::RuleKind::Flag ? redFlags : patterns) += findingHtml(finding, result);
     }
     html += QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4>").arg(tr("Red flags"));
     html += redFlags.isEmpty() ? QStringLiteral("<p>%1</p>").arg(tr("None fired.")) : redFlags;
@@ -188,8 +232,81 @@ void FindingsPanel::showResult(const core::ScreeningResult& result)
     if (!patterns.isEmpty()) {
         html += QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4>").arg(tr("Pattern findings")) + patterns;
     }
+    if (!result.clearances.empty()) {
+        html += QStringLiteral("<h4 style='margin-bottom:2px'>%1</h4><ul style='margin-top:0'>")
+                    .arg(tr("Clearances on record (%n)", nullptr, static_cast<int>(result.clearances.size())));
+        for (const core::AppliedClearance& applied : result.clearances) {
+            QString status;
+            if (applied.status == core::ClearanceStatus::Active) {
+                status = tr("active");
+            } else if (applied.status == core::ClearanceStatus::Lapsed) {
+                status = tr("lapsed: the inputs changed (%1)").arg(changedInputsText(applied));
+            } else {
+                status = tr("not applied: this rule cannot be cleared");
+            }
+            html += QStringLiteral("<li><b>%1</b> %2, %3: %4<br><span style='color:#666'>%5</span></li>")
+                        .arg(escaped(applied.clearance.ruleId),
+                             clearedByText(applied.clearance).toHtmlEscaped(),
+                             escaped(std::string(core::clearanceReasonName(applied.clearance.reason))),
+                             status.toHtmlEscaped(),
+                             escaped(applied.clearance.note));
+        }
+        html += QStringLiteral("</ul>");
+    }
     m_findingsTextBrowser->setHtml(html);
+    showClearanceActions(result);
     setAccessibleDescription(style.label + QStringLiteral(". ") + m_blockedLabel->text());
+}
+
+void FindingsPanel::setClearanceAllowed(bool allowed, const QString& why)
+{
+    m_clearanceAllowed = allowed;
+    m_clearanceDeniedReason = why;
+    showClearanceActions(m_result);
+}
+
+void FindingsPanel::showClearanceActions(const core::ScreeningResult& result)
+{
+    // Rebuilt for every result; the old widgets go later, as one of them may be sending the signal now.
+    for (QWidget* old : m_clearanceActions->findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly)) {
+        m_clearanceLayout->removeWidget(old);
+        old->hide();
+        old->setObjectName(QString());
+        old->deleteLater();
+    }
+    int shown = 0;
+    for (const core::Finding& finding : result.findings) {
+        if (finding.kind != core::RuleKind::Flag || !finding.tier || finding.cleared) {
+            continue;
+        }
+        const QString ruleId = toQString(finding.ruleId);
+        if (*finding.tier == core::Triage::Emergency) {
+            auto* label = new QLabel(tr("%1 is an EMERGENCY red flag: no clearance is possible.").arg(ruleId),
+                                     m_clearanceActions);
+            label->setObjectName(QStringLiteral("noClearanceLabel_") + ruleId);
+            label->setWordWrap(true);
+            label->setAccessibleName(tr("No clearance for %1").arg(ruleId));
+            label->setToolTip(tr("EMERGENCY red flags cannot be cleared in Backscreen: %1")
+                                  .arg(toQString(std::string(core::triageAction(core::Triage::Emergency)))));
+            m_clearanceLayout->addWidget(label);
+            ++shown;
+            continue;
+        }
+        if (*finding.tier != core::Triage::Soon && *finding.tier != core::Triage::Urgent) {
+            continue;
+        }
+        auto* button = new QPushButton(tr("Record clearance of %1…").arg(ruleId), m_clearanceActions);
+        button->setObjectName(QStringLiteral("recordClearanceButton_") + ruleId);
+        button->setAccessibleName(tr("Record clearance of %1").arg(ruleId));
+        button->setToolTip(m_clearanceAllowed ? tr("Record that a clinician medically reviewed %1 (%2): who, when, why")
+                                                    .arg(ruleId, toQString(finding.title))
+                                              : m_clearanceDeniedReason);
+        button->setEnabled(m_clearanceAllowed);
+        connect(button, &QPushButton::clicked, this, [this, ruleId] { emit clearanceRequested(ruleId); });
+        m_clearanceLayout->addWidget(button);
+        ++shown;
+    }
+    m_clearanceActions->setVisible(shown > 0);
 }
 
 QString FindingsPanel::findingsText() const

@@ -1,9 +1,12 @@
 #include "IntakePage.h"
 
+#include "ClearanceDialog.h"
+#include "ClearanceRecorder.h"
 #include "FindingsPanel.h"
 #include "MessageBox.h"
 #include "QuestionWidget.h"
 #include "QuestionnaireForm.h"
+#include "StoredClearances.h"
 #include "StoredScreening.h"
 #include "TextConversion.h"
 
@@ -14,6 +17,7 @@
 #include "core/json/JsonWriter.h"
 #include "core/screening/ScreeningEngine.h"
 #include "db/ClinicService.h"
+#include "db/Transaction.h"
 
 #include <QDateTime>
 #include <QHBoxLayout>
@@ -97,6 +101,7 @@ IntakePage::IntakePage(db::ClinicService& service,
     auto* finishShortcut =
         new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this, nullptr, nullptr, Qt::WidgetWithChildrenShortcut);
     connect(finishShortcut, &QShortcut::activated, this, [this] { finishIntake(); });
+    connect(m_findingsPanel, &FindingsPanel::clearanceRequested, this, &IntakePage::requestClearance);
 }
 
 void IntakePage::startNewVisit(db::RecordId clientId,
@@ -114,6 +119,8 @@ void IntakePage::startNewVisit(db::RecordId clientId,
     m_status.clear();
     m_lastSavedJson.clear();
     m_saveCount = 0;
+    m_draftId = 0;
+    loadClearances(m_service.clientHistory(clientId));
     m_titleLabel->setText(tr("Intake: %1, visit of %2").arg(clientName, toQString(visitDate)));
     createForm();
     m_form->applyInitialAnswers();
@@ -130,6 +137,8 @@ void IntakePage::openVisit(db::RecordId clientId, db::RecordId visitId, const QS
     m_status.clear();
     m_lastSavedJson.clear();
     m_saveCount = 0;
+    m_draftId = 0;
+    loadClearances(history);
     QString visitDate;
     for (const auto& visit : history.visits) {
         if (visit.id == visitId) {
@@ -158,6 +167,10 @@ void IntakePage::openVisit(db::RecordId clientId, db::RecordId visitId, const QS
             m_form->setResponse(parsed.response);
             m_status = parsed.response.status;
             m_lastSavedJson = latest->responseJson;
+            // An unfinished intake goes on in the same draft row.
+            if (m_status == "in-progress") {
+                m_draftId = latest->id;
+            }
         }
         m_saveStatusLabel->setText(tr("Opened the intake saved %1.").arg(toQString(latest->createdAt)));
     }
@@ -213,7 +226,12 @@ void IntakePage::rescreen()
     if (m_form == nullptr) {
         return;
     }
-    const core::ScreeningResult result = m_engine.screen(core::FlatAnswers::flatten(m_questionnaire, m_form->state()));
+    const core::ScreeningResult result =
+        m_engine.screen(core::FlatAnswers::flatten(m_questionnaire, m_form->state()), m_clearances);
+    const auto& user = m_service.currentUser();
+    const bool mayClear = user && db::roleAllows(user->role, db::Operation::WriteRecords);
+    m_findingsPanel->setClearanceAllowed(
+        mayClear, tr("Only therapists and administrators may record clearances; you are signed in as a viewer"));
     m_findingsPanel->showResult(result);
     m_generateProgramButton->setEnabled(!result.programBlocked);
     m_generateProgramButton->setToolTip(result.programBlocked
@@ -233,6 +251,50 @@ void IntakePage::saveScreening()
     }
 }
 
+void IntakePage::loadClearances(const db::ClientHistory& history)
+{
+    m_clearances = StoredClearances::latestPerRule(StoredClearances::all(m_service, history));
+}
+
+void IntakePage::requestClearance(const QString& ruleId)
+{
+    const core::ScreeningResult& result = m_findingsPanel->result();
+    if (const auto why = ClearanceRecorder::refusal(result, toUtf8(ruleId), "this screening")) {
+        MessageBox::warning(this, tr("No clearance"), tr("No clearance can be recorded: %1").arg(toQString(*why)));
+        return;
+    }
+    const core::Finding* finding = result.finding(toUtf8(ruleId));
+    if (m_clearanceDialog != nullptr) {
+        m_clearanceDialog->deleteLater();
+    }
+    m_clearanceDialog = new ClearanceDialog(*finding, this);
+    connect(m_clearanceDialog, &QDialog::accepted, this, &IntakePage::recordClearance);
+    m_clearanceDialog->open();
+}
+
+void IntakePage::recordClearance()
+{
+    const ClearanceRecorder::Request request = m_clearanceDialog->request();
+    const core::ScreeningResult result = m_findingsPanel->result();
+    try {
+        // The screening shown is stored with the clearance made on it, both or neither.
+        db::Transaction transaction(
+            m_service.database(), db::TransactionKind::Write, "record a clearance of " + request.ruleId);
+        const db::ScreeningRecord screening = m_service.saveScreening(StoredScreening::toRecord(m_visitId, result));
+        ClearanceRecorder::record(m_service, m_engine, screening, result, request, "this screening");
+        transaction.commit();
+        loadClearances(m_service.clientHistory(m_clientId));
+    } catch (const Error& error) {
+        MessageBox::critical(this,
+                             tr("Clearance not recorded"),
+                             tr("The clearance of %1 could not be recorded: %2")
+                                 .arg(toQString(request.ruleId), toQString(error.what())));
+        return;
+    }
+    rescreen();
+    m_saveStatusLabel->setText(tr("Clearance of %1 recorded.").arg(toQString(request.ruleId)));
+}
+
 void IntakePage::save()
 {
     const std::string authored = toUtf8(QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
@@ -243,7 +305,13 @@ void IntakePage::save()
     record.questionnaireVersion = m_questionnaire.version;
     record.responseJson = core::JsonWriter::write(response.toJson());
     try {
-        m_service.saveQuestionnaireResponse(record);
+        if (m_status == "in-progress") {
+            record.id = m_draftId;
+            m_draftId = m_service.saveDraftResponse(record).id;
+        } else {
+            m_service.saveQuestionnaireResponse(record);
+            m_draftId = 0;
+        }
     } catch (const Error& error) {
         m_saveStatusLabel->setText(tr("NOT SAVED: %1").arg(toQString(error.what())));
         m_saveStatusLabel->setStyleSheet(QStringLiteral("color: #b00020; font-weight: bold;"));

@@ -7,6 +7,7 @@
 #include <QWidget>
 
 #include <string>
+#include <vector>
 
 class QLabel;
 class QPushButton;
@@ -23,15 +24,19 @@ class ScreeningEngine;
 
 namespace backscreen::app {
 
+class ClearanceDialog;
 class FindingsPanel;
 class QuestionnaireForm;
 
 /// The intake interview of one visit: the Questionnaire as a QuestionnaireForm, autosaved as a draft
 /// QuestionnaireResponse ("in-progress") after every answer change, so a crash or power cut loses at most
-/// the field being typed. Finishing validates (messages beside the questions) and saves the response as
-/// "completed"; later changes save it as "amended". Every save is a new stored version (the db keeps them
-/// all), written through the clinic service, which audits it. Every answer change also re-screens the
-/// answers with the screening engine and shows the result in the FindingsPanel beside the form; a screen
+/// the field being typed. The draft is one stored row per visit, updated in place by every save
+/// (ClinicService::saveDraftResponse); reopening the visit resumes it. Finishing validates (messages beside
+/// the questions) and saves the response as "completed"; later changes save it as "amended", each a new
+/// stored version (the db keeps them all). Every save goes through the clinic service, which audits it.
+/// The screening applies the client's recorded clearances (the newest of each rule, from any visit); a
+/// fired SOON/URGENT red flag can be cleared from the findings panel with a ClearanceDialog. Every answer change also
+/// re-screens the answers with the screening engine and shows the result in the FindingsPanel beside the form; a screen
 /// that blocks the program disables "Generate program", its tooltip giving the reason. Finishing stores
 /// the screening result with the response.
 class IntakePage : public QWidget
@@ -80,6 +85,19 @@ public:
     /// How many times this interview was saved since it was opened.
     int saveCount() const { return m_saveCount; }
 
+    /// The stored row of the visit's in-progress draft, or 0 when there is none (yet).
+    db::RecordId draftId() const { return m_draftId; }
+
+    /// The client's clearances the screening applies (the newest of each rule).
+    const std::vector<core::Clearance>& clearances() const { return m_clearances; }
+
+    /// Opens the clearance dialog for the fired red flag `ruleId` (window-modal, not blocking); accepting it
+    /// stores the shown screening with the clearance and screens again.
+    void requestClearance(const QString& ruleId);
+
+    /// The clearance dialog last opened, or nullptr.
+    ClearanceDialog* clearanceDialog() const { return m_clearanceDialog; }
+
 signals:
     void backRequested();
     void intakeFinished(db::RecordId clientId, db::RecordId visitId);
@@ -90,6 +108,8 @@ private:
     void createForm();
     void save();
     void saveScreening();
+    void loadClearances(const db::ClientHistory& history);
+    void recordClearance();
 
     db::ClinicService& m_service;
     const core::Questionnaire& m_questionnaire;
@@ -107,6 +127,9 @@ private:
     std::string m_status;
     std::string m_lastSavedJson;
     int m_saveCount = 0;
+    db::RecordId m_draftId = 0;
+    std::vector<core::Clearance> m_clearances;
+    ClearanceDialog* m_clearanceDialog = nullptr;
 };
 
 } // namespace backscreen::app

@@ -4,6 +4,7 @@
 #include "ClientTableModel.h"
 #include "ClientsPage.h"
 #include "ClinicSession.h"
+#include "DatabaseActions.h"
 #include "DemoSeeder.h"
 #include "FindingsPanel.h"
 #include "HomeProgramStarter.h"
@@ -276,6 +277,19 @@ void MainWindow::createMenus()
     find->setShortcut(QKeySequence::Find);
     find->setObjectName(QStringLiteral("findClientAction"));
     fileMenu->addSeparator();
+    // Backup, restore and export (clinic helper): the open client is the record page's or the intake's.
+    m_databaseActions = new DatabaseActions(m_session, this, [this] {
+        if (currentPage() == m_intakePage) {
+            return m_intakePage->clientId();
+        }
+        return currentPage() == m_clientRecordPage ? m_clientRecordPage->clientId() : db::RecordId(0);
+    });
+    m_databaseActions->addTo(fileMenu);
+    connect(m_databaseActions, &DatabaseActions::restored, this, [this] {
+        updateStatus();
+        showClients();
+    });
+    connect(m_databaseActions, &DatabaseActions::signInAbandoned, this, &QWidget::close);
     QAction* lockAction = fileMenu->addAction(tr("&Lock"), this, &MainWindow::lock);
     lockAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
     lockAction->setObjectName(QStringLiteral("lockAction"));

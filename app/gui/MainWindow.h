@@ -22,6 +22,7 @@ namespace backscreen::app {
 class ClientRecordPage;
 class ClientsPage;
 class ClinicSession;
+class DatabaseActions;
 class HomeProgramStarter;
 class IdleLock;
 class IntakePage;
@@ -58,6 +59,9 @@ public:
     ProgramEditorPage* programEditorPage() const { return m_programEditorPage; }
 
     ProgressReviewPage* progressReviewPage() const { return m_progressReviewPage; }
+
+    /// File > Back up / Restore database…, Export client record….
+    DatabaseActions* databaseActions() const { return m_databaseActions; }
 
     QWidget* currentPage() const;
 
@@ -109,6 +113,7 @@ private:
     QList<QAction*> m_sessionActions;
     ProgramEditorPage* m_programEditorPage = nullptr;
     ProgressReviewPage* m_progressReviewPage = nullptr;
+    DatabaseActions* m_databaseActions = nullptr;
 };
 
 } // namespace backscreen::app

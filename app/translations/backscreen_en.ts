@@ -12,12 +12,32 @@
     </message>
 </context>
 <context>
+    <name>backscreen::app::DatabaseActions</name>
+    <message numerus="yes">
+        <source>Backing up the database to %1…
+%2 of %n page(s) copied</source>
+        <translation>
+            <numerusform>Backing up the database to %1…
+%2 of %n page copied</numerusform>
+            <numerusform>Backing up the database to %1…
+%2 of %n pages copied</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>backscreen::app::FindingsPanel</name>
     <message numerus="yes">
         <source>Still to answer for the red-flag screen (%n)</source>
         <translation>
             <numerusform>Still to answer for the red-flag screen (%n)</numerusform>
             <numerusform>Still to answer for the red-flag screen (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Clearances on record (%n)</source>
+        <translation>
+            <numerusform>Clearance on record (%n)</numerusform>
+            <numerusform>Clearances on record (%n)</numerusform>
         </translation>
     </message>
 </context>

@@ -152,12 +152,17 @@ enum class ErrorCode
     UsernameTaken = 737,
     BackupFailed = 740,
     RestoreFailed = 741,
+    // 745-749: the clinic helper's storage codes (backup with progress, drafts).
+    BackupCancelled = 745,
 
     // 8xx: command line and app
     HandoutWriteFailed = 850,
     HandoutIllustrationUnreadable = 851,
     /// A stored program may not be printed: the client's latest screening blocks the program.
     HandoutBlocked = 852,
+    // 870-879: the desktop app's clearances, backups and exports.
+    ClearanceRefused = 870,
+    ExportFailed = 871,
     CommandLineUsage = 890,
 };
 

@@ -130,12 +130,17 @@ void expectSavedAndAudited(const AppTestEnvironment& environment, InterviewRun& 
     EXPECT_EQ(storedAnswers(run.session->service(), run.clientId, run.visitId), expected);
     EXPECT_EQ(run.status, "completed");
 
-    // Every answer change was saved as it happened, and each save has its audit row.
+    // Every answer change was saved as it happened, and each save has its audit row: the draft is created
+    // once and updated in place, and finishing adds the completed version.
     const auto audit = environment.auditForClient(run.clientId);
     const auto responseSaves = std::count_if(audit.begin(), audit.end(), [](const db::AuditEntry& entry) {
-        return entry.action == "create" && entry.recordType == "questionnaire-response";
+        return (entry.action == "create" || entry.action == "update") && entry.recordType == "questionnaire-response";
     });
     EXPECT_EQ(responseSaves, run.saveCount);
+    const auto responseRows = std::count_if(audit.begin(), audit.end(), [](const db::AuditEntry& entry) {
+        return entry.action == "create" && entry.recordType == "questionnaire-response";
+    });
+    EXPECT_EQ(responseRows, 2);
     EXPECT_GE(run.saveCount, static_cast<int>(expected.size()));
     const auto visitCreated = std::count_if(audit.begin(), audit.end(), [&](const db::AuditEntry& entry) {
         return entry.action == "create" && entry.recordType == "visit" && entry.recordId == run.visitId;

@@ -482,3 +482,51 @@ TEST_F(ScreeningStorageCli, AnswersFromStandardInputNeedTheLoginFromTheEnvironme
               "come from BACKSCREEN_USER and BACKSCREEN_PASSWORD\n");
     EXPECT_EQ(sql("SELECT COUNT(*) FROM screening_results;"), "1\n");
 }
+
+TEST_F(ScreeningStorageCli, ClearanceNamesTheReviewingClinicianAndDateWhenGiven)
+{
+    const std::string file = write("axspa.json", vignetteAnswers("v05-axial-spondyloarthritis"));
+    ASSERT_EQ(runCli({"screen", file, "--client", "1", "--new-visit", "2026-11-01"}, "", therapist()).exitCode, 4);
+    auto bad = runCli({"clearances",
+                       "add",
+                       "--client",
+                       "1",
+                       "--rule",
+                       "RF-AXS-01",
+                       "--reason",
+                       "imaging_normal",
+                       "--reviewer",
+                       "Dr A. Jones",
+                       "--reviewed-on",
+                       "20 Nov"},
+                      "",
+                      therapist());
+    EXPECT_EQ(bad.exitCode, 1);
+    EXPECT_EQ(bad.err,
+              "backscreen-cli clearances add: refused: review date \"20 Nov\" is not a date; expected YYYY-MM-DD\n");
+    auto cleared = runCli({"clearances",
+                           "add",
+                           "--client",
+                           "1",
+                           "--rule",
+                           "RF-AXS-01",
+                           "--reason",
+                           "imaging_normal",
+                           "--note",
+                           "MRI normal",
+                           "--reviewer",
+                           "Dr A. Jones",
+                           "--reviewed-on",
+                           "2026-11-20"},
+                          "",
+                          therapist());
+    EXPECT_EQ(cleared.exitCode, 0) << cleared.err;
+    EXPECT_EQ(cleared.out,
+              "cleared RF-AXS-01 for client 1 (screening 1) by Dr A. Jones at 2026-11-20, reason imaging_normal: MRI "
+              "normal\n");
+    EXPECT_EQ(sql("SELECT reviewed_by, reviewed_on, reason_code FROM overrides;"),
+              "Dr A. Jones|2026-11-20|imaging_normal\n");
+    auto listed = runCli({"clearances", "list", "--client", "1"}, "", therapist());
+    EXPECT_EQ(listed.out.rfind("1\tRF-AXS-01\tactive\tby Dr A. Jones at 2026-11-20, reason imaging_normal", 0), 0u)
+        << listed.out;
+}

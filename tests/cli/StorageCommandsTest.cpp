@@ -1,5 +1,7 @@
 #include "support/ProcessRunner.h"
 
+#include "db/Database.h"
+
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -48,7 +50,9 @@ TEST_F(StorageCli, InitCreatesTheDatabaseAndItsAdministrator)
     auto result = runCli(
         {"init", "--db", m_database}, "", {{"BACKSCREEN_USER", "admin"}, {"BACKSCREEN_PASSWORD", "admin-password"}});
     EXPECT_EQ(result.exitCode, 0) << result.err;
-    EXPECT_EQ(result.out, "created " + m_database + " (schema version 1) with administrator admin\n");
+    EXPECT_EQ(result.out,
+              "created " + m_database + " (schema version "
+                  + std::to_string(backscreen::db::Database::latestSchemaVersion()) + ") with administrator admin\n");
     EXPECT_TRUE(std::filesystem::is_regular_file(m_database));
     auto again = runCli(
         {"init", "--db", m_database}, "", {{"BACKSCREEN_USER", "other"}, {"BACKSCREEN_PASSWORD", "other-password"}});

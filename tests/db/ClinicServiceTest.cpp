@@ -201,7 +201,7 @@ TEST_P(ClinicServiceTest, RolesAllowExactlyTheirOperations)
         {"save override",
          Operation::WriteRecords,
          [&] {
-             m_service->saveOverride({0, screening.id, "R1", "override", "c", "t", "{}", "", 0});
+             m_service->saveOverride({0, screening.id, "R1", "override", "c", "t", "{}", "", 0, "", ""});
          }},
         {"save response",
          Operation::WriteRecords,
@@ -383,7 +383,7 @@ TEST_P(ClinicServiceTest, HistoryHoldsEveryRecordOfTheClient)
     m_service->addVisit({0, other.id, "2026-03-01", "initial", "", "", 0});
     m_service->saveQuestionnaireResponse({0, visit.id, "q", "1", "{\"r\":1}", "", 0});
     auto screening = m_service->saveScreening({0, visit.id, "routine", false, "{}", "{}", "{}", 0, ""});
-    m_service->saveOverride({0, screening.id, "R1", "override", "c", "t", "{}", "", 0});
+    m_service->saveOverride({0, screening.id, "R1", "override", "c", "t", "{}", "", 0, "", ""});
     auto program = m_service->createHomeProgram({0, client.id, 0, visit.id, "{}", "", 0});
     m_service->saveHomeProgram(program);
     m_service->saveOutcomeScore({0, visit.id, "odi", "2", "{}", "{}", "", 0});

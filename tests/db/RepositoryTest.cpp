@@ -255,7 +255,9 @@ TEST_P(Repository, ClinicalRecordsRoundTripExactJsonText)
                    "MRI clear",
                    "{\"a\":1}",
                    "2026-02-01T09:03:00.000Z",
-                   m_userId});
+                   m_userId,
+                   "",
+                   ""});
     auto storedOverrides = overrides.listForScreening(screening.id);
     ASSERT_EQ(storedOverrides.size(), 1u);
     EXPECT_EQ(storedOverrides[0].ruleId, "RF-CES-02");

@@ -12,7 +12,9 @@ namespace backscreen::app {
 
 /// Turns what the database holds about a client's screenings into the screening engine's terms: the
 /// clearances stored as `overrides` rows of kind "clearance" (rule id, reason code, note, the snapshot of the
-/// rule's inputs, and who and when from the row) and the latest stored ScreeningResult.
+/// rule's inputs, and who and when: the reviewing clinician and review date when documented, else the user
+/// who recorded the row and when) and the latest stored ScreeningResult. Plain C++ shared by the CLI and the
+/// desktop app (the CLI library links the app library, so it lives here).
 class StoredClearances
 {
 public:

@@ -23,8 +23,10 @@ std::vector<core::Clearance> StoredClearances::all(db::ClinicService& service, c
         if (name == names.end()) {
             name = names.emplace(row.createdBy, service.userName(row.createdBy)).first;
         }
-        clearance.clearedBy = name->second;
-        clearance.clearedAt = row.createdAt;
+        // A documented review names its clinician and date; without them the recorder and the time of entry
+        // stand in (rows from before schema version 2, or the CLI without --reviewer).
+        clearance.clearedBy = row.reviewedBy.empty() ? name->second : row.reviewedBy;
+        clearance.clearedAt = row.reviewedOn.empty() ? row.createdAt : row.reviewedOn;
         auto reason = core::parseClearanceReason(row.reasonCode);
         if (!reason) {
             throw Error(ErrorCode::ClearanceMalformed,
