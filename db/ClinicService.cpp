@@ -1,5 +1,6 @@
 #include "db/ClinicService.h"
 
+#include "core/fhir/FhirValue.h"
 #include "db/Database.h"
 #include "db/Transaction.h"
 
@@ -9,21 +10,6 @@
 namespace backscreen::db {
 
 namespace {
-
-bool isDate(const std::string& text)
-{
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-        return false;
-    }
-    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-        if (!std::isdigit(static_cast<unsigned char>(text[i]))) {
-            return false;
-        }
-    }
-    int month = std::stoi(text.substr(5, 2));
-    int day = std::stoi(text.substr(8, 2));
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
 
 bool isUsername(const std::string& name)
 {
@@ -287,7 +273,7 @@ ClientRecord ClinicService::addClient(const ClientRecord& client)
     if (ClientRepository::nameKey(client.familyName).empty()) {
         throw m_database.error(ErrorCode::RecordInvalid, operation, "the family name is empty");
     }
-    if (!isDate(client.birthDate)) {
+    if (!core::isCalendarDate(client.birthDate)) {
         throw m_database.error(ErrorCode::RecordInvalid,
                                operation,
                                "date of birth \"" + client.birthDate + "\" is not a date; expected YYYY-MM-DD");
@@ -306,7 +292,7 @@ ClientRecord ClinicService::updateClient(const ClientRecord& client)
     if (ClientRepository::nameKey(client.familyName).empty()) {
         throw m_database.error(ErrorCode::RecordInvalid, operation, "the family name is empty");
     }
-    if (!isDate(client.birthDate)) {
+    if (!core::isCalendarDate(client.birthDate)) {
         throw m_database.error(ErrorCode::RecordInvalid,
                                operation,
                                "date of birth \"" + client.birthDate + "\" is not a date; expected YYYY-MM-DD");
@@ -407,7 +393,7 @@ VisitRecord ClinicService::addVisit(const VisitRecord& visit)
 {
     const std::string operation = "add a visit to client " + std::to_string(visit.clientId);
     const UserRecord& user = require(Operation::WriteRecords, operation);
-    if (!isDate(visit.visitDate)) {
+    if (!core::isCalendarDate(visit.visitDate)) {
         throw m_database.error(ErrorCode::RecordInvalid,
                                operation,
                                "visit date \"" + visit.visitDate + "\" is not a date; expected YYYY-MM-DD");

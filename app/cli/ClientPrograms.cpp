@@ -1,6 +1,7 @@
 #include "ClientPrograms.h"
 
 #include "app/gui/LatestScreening.h"
+#include "app/gui/StoredJson.h"
 #include "core/common/Error.h"
 #include "core/json/JsonReader.h"
 #include "core/json/JsonWriter.h"
@@ -16,17 +17,6 @@ namespace {
 std::string clientText(db::RecordId clientId)
 {
     return "client " + std::to_string(clientId);
-}
-
-core::JsonValue parseStored(const std::string& text, const std::string& what)
-{
-    core::JsonReadResult read = core::JsonReader::parse(text, what);
-    if (!read.ok()) {
-        throw Error(ErrorCode::RecordInvalid,
-                    what + ": the stored JSON does not parse: "
-                        + (read.diagnostics.empty() ? std::string("no value") : read.diagnostics.front().toString()));
-    }
-    return *read.value;
 }
 
 [[noreturn]] void formsFailed(const std::vector<core::Diagnostic>& diagnostics)
@@ -122,11 +112,7 @@ db::HomeProgramVersionRecord ClientPrograms::version(db::RecordId clientId, std:
 
 core::Program ClientPrograms::programOf(const db::HomeProgramVersionRecord& record)
 {
-    const std::string what =
-        "home program " + std::to_string(record.programId) + " version " + std::to_string(record.version);
-    core::Program program = core::Program::fromJson(parseStored(record.contentJson, what), what);
-    program.version = static_cast<int>(record.version);
-    return program;
+    return StoredJson::program(record);
 }
 
 db::HomeProgramVersionRecord

@@ -3,34 +3,15 @@
 #include "StoredClearances.h"
 
 #include "core/common/Error.h"
+#include "core/fhir/FhirValue.h"
 #include "core/json/JsonWriter.h"
 #include "core/screening/ScreeningEngine.h"
 #include "db/ClinicService.h"
 
 #include <algorithm>
-#include <cctype>
 #include <vector>
 
 namespace backscreen::app {
-
-namespace {
-
-bool isDate(const std::string& text)
-{
-    if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
-        return false;
-    }
-    for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-        if (!std::isdigit(static_cast<unsigned char>(text[i]))) {
-            return false;
-        }
-    }
-    const int month = std::stoi(text.substr(5, 2));
-    const int day = std::stoi(text.substr(8, 2));
-    return month >= 1 && month <= 12 && day >= 1 && day <= 31;
-}
-
-} // namespace
 
 std::optional<std::string> ClearanceRecorder::refusal(const core::ScreeningResult& result,
                                                       const std::string& ruleId,
@@ -69,7 +50,7 @@ ClearanceRecorder::Recorded ClearanceRecorder::record(db::ClinicService& service
     if (auto why = refusal(result, request.ruleId, screeningName)) {
         throw Error(ErrorCode::ClearanceRefused, *why);
     }
-    if (!request.reviewedOn.empty() && !isDate(request.reviewedOn)) {
+    if (!request.reviewedOn.empty() && !core::isCalendarDate(request.reviewedOn)) {
         throw Error(ErrorCode::ClearanceRefused,
                     "review date \"" + request.reviewedOn + "\" is not a date; expected YYYY-MM-DD");
     }

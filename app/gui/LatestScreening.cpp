@@ -1,5 +1,7 @@
 #include "LatestScreening.h"
 
+#include "StoredJson.h"
+
 #include "core/common/Error.h"
 #include "core/json/JsonReader.h"
 #include "core/screening/ScreeningEngine.h"
@@ -13,17 +15,6 @@ namespace {
 std::string clientText(db::RecordId clientId)
 {
     return "client " + std::to_string(clientId);
-}
-
-core::JsonValue parseStored(const std::string& text, const std::string& what)
-{
-    core::JsonReadResult read = core::JsonReader::parse(text, what);
-    if (!read.ok()) {
-        throw Error(ErrorCode::RecordInvalid,
-                    what + ": the stored JSON does not parse: "
-                        + (read.diagnostics.empty() ? std::string("no value") : read.diagnostics.front().toString()));
-    }
-    return *read.value;
 }
 
 /// The clearances recorded on a stored screening after it ran, as the engine applies them.
@@ -42,7 +33,7 @@ std::vector<core::Clearance> recordedClearances(const std::vector<db::OverrideRe
         clearance.clearedAt = entry.createdAt;
         clearance.reason = core::parseClearanceReason(entry.reasonCode).value_or(core::ClearanceReason::Other);
         clearance.note = entry.reasonText;
-        clearance.inputs = parseStored(entry.inputSnapshotJson, what);
+        clearance.inputs = StoredJson::parse(entry.inputSnapshotJson, what);
         clearances.push_back(std::move(clearance));
     }
     return clearances;
@@ -81,7 +72,7 @@ LatestScreening LatestScreening::of(const db::ClientHistory& history, std::optio
     const std::string what = "screening " + std::to_string(latest->id);
     std::vector<core::Diagnostic> diagnostics;
     std::optional<core::ScreeningResult> result =
-        core::ScreeningResult::fromJson(parseStored(latest->resultJson, what), diagnostics);
+        core::ScreeningResult::fromJson(StoredJson::parse(latest->resultJson, what), diagnostics);
     if (!result) {
         throw Error(ErrorCode::RecordInvalid,
                     what + ": the stored result is malformed: "

@@ -8,6 +8,7 @@
 #include "ProgramComparisonDialog.h"
 #include "ProgramEditCommand.h"
 #include "ProgramExerciseModel.h"
+#include "StoredJson.h"
 #include "TextConversion.h"
 
 #include "core/common/Error.h"
@@ -47,21 +48,6 @@
 namespace backscreen::app {
 
 namespace {
-
-core::Program storedProgram(const db::HomeProgramVersionRecord& record)
-{
-    const std::string what =
-        "home program " + std::to_string(record.programId) + " version " + std::to_string(record.version);
-    const core::JsonReadResult read = core::JsonReader::parse(record.contentJson, what);
-    if (!read.ok()) {
-        throw Error(ErrorCode::RecordInvalid,
-                    what + ": the stored JSON does not parse: "
-                        + (read.diagnostics.empty() ? std::string("no value") : read.diagnostics.front().toString()));
-    }
-    core::Program program = core::Program::fromJson(*read.value, what);
-    program.version = static_cast<int>(record.version);
-    return program;
-}
 
 /// The printer the handout is painted on: points (72 dpi) from the paper's corner, as the renderer draws.
 void prepare(QPrinter& printer)
@@ -368,11 +354,11 @@ void ProgramEditorPage::openProgram(db::RecordId clientId)
     }
     // Versions are listed by program, then version: the last one is the newest of the newest program.
     const db::HomeProgramVersionRecord& latest = history.programVersions.back();
-    core::Program program = storedProgram(latest);
+    core::Program program = StoredJson::program(latest);
     std::optional<core::Program> previous;
     for (const db::HomeProgramVersionRecord& record : history.programVersions) {
         if (record.programId == latest.programId && record.version == latest.version - 1) {
-            previous = storedProgram(record);
+            previous = StoredJson::program(record);
         }
     }
     m_clientId = clientId;

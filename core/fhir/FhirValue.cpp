@@ -216,6 +216,11 @@ bool isFhirDate(std::string_view text)
     return isDatePart(text);
 }
 
+bool isCalendarDate(std::string_view text)
+{
+    return text.size() == 10 && isDatePart(text);
+}
+
 bool isFhirTime(std::string_view text)
 {
     return isTimePart(text);

@@ -131,6 +131,9 @@ private:
 bool isFhirDate(std::string_view text);
 bool isFhirDateTime(std::string_view text);
 bool isFhirTime(std::string_view text);
+/// A whole calendar date, YYYY-MM-DD, that exists (month lengths and leap years): a FHIR date with month and
+/// day, as stored for birth dates, visits and clinical reviews.
+bool isCalendarDate(std::string_view text);
 
 /// The JSON type name used in messages ("string", "number", "object", ...).
 const char* jsonTypeName(const JsonValue& value);

@@ -108,3 +108,19 @@ TEST(FhirValue, FindChoiceReportsUnknownAndDoubleValues)
     EXPECT_EQ(found->kind, FhirValueKind::Coding);
     EXPECT_TRUE(diagnostics.empty());
 }
+
+TEST(FhirValue, CalendarDateIsAWholeDateThatExists)
+{
+    using backscreen::core::isCalendarDate;
+    EXPECT_TRUE(isCalendarDate("2026-11-24"));
+    EXPECT_TRUE(isCalendarDate("2024-02-29"));
+    EXPECT_FALSE(isCalendarDate("2026-02-29"));
+    EXPECT_FALSE(isCalendarDate("2026-04-31"));
+    EXPECT_FALSE(isCalendarDate("2026-13-01"));
+    EXPECT_FALSE(isCalendarDate("2026-00-10"));
+    EXPECT_FALSE(isCalendarDate("2026-11"));
+    EXPECT_FALSE(isCalendarDate("2026"));
+    EXPECT_FALSE(isCalendarDate("2026-11-24T10:00:00Z"));
+    EXPECT_FALSE(isCalendarDate("24/11/2026"));
+    EXPECT_FALSE(isCalendarDate(""));
+}

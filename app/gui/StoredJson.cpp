@@ -1,0 +1,28 @@
+#include "StoredJson.h"
+
+#include "core/common/Error.h"
+#include "core/json/JsonReader.h"
+
+namespace backscreen::app {
+
+core::JsonValue StoredJson::parse(const std::string& text, const std::string& what)
+{
+    core::JsonReadResult read = core::JsonReader::parse(text, what);
+    if (!read.ok()) {
+        throw Error(ErrorCode::RecordInvalid,
+                    what + ": the stored JSON does not parse: "
+                        + (read.diagnostics.empty() ? std::string("no value") : read.diagnostics.front().toString()));
+    }
+    return *read.value;
+}
+
+core::Program StoredJson::program(const db::HomeProgramVersionRecord& record)
+{
+    const std::string what =
+        "home program " + std::to_string(record.programId) + " version " + std::to_string(record.version);
+    core::Program program = core::Program::fromJson(parse(record.contentJson, what), what);
+    program.version = static_cast<int>(record.version);
+    return program;
+}
+
+} // namespace backscreen::app
