@@ -162,7 +162,8 @@ public:
                 node.fastArray = list.borrowed();
             }
         }
-        node.simple = isSimpleOperation(node.op);
+        // `in` a literal list is Array#indexOf, which cannot throw (a non-array second operand can).
+        node.simple = isSimpleOperation(node.op) || node.fastArray != nullptr;
         for (std::uint32_t arg : args) {
             node.simple = node.simple && m_program.nodes[arg].simple;
         }

@@ -139,6 +139,12 @@ JsonLogicEvaluator::compareLeaf(const JsonLogicNode& node, const JsonValue& obje
     if (found == nullptr) {
         return false;
     }
+    return compareFound(node, found, decided);
+}
+
+[[gnu::always_inline]] inline bool
+JsonLogicEvaluator::compareFound(const JsonLogicNode& node, const JsonValue* found, bool& decided) const
+{
     if (node.fastArray != nullptr) {
         return inList(*found, *node.fastArray, decided);
     }
@@ -363,6 +369,26 @@ JsonLogicValue JsonLogicEvaluator::evaluate(std::uint32_t index, const JsonLogic
         if (node.predicate && m_scopeDepth == 0) {
             auto& frames = m_trace->frames();
             std::size_t frame = frames.size();
+            if (!node.negatesPredicate && node.fastSegment != JsonLogicNode::noChild && data.isObject()
+                && data.borrowed() != nullptr) {
+                // A comparison of an answer with a constant, decided on the JsonValue as the plain walk does:
+                // the same frame and the same single read (of the var; the constant reads nothing) as the
+                // general traced walk below records, without building the operands' values.
+                const JsonValue* found = member(*data.borrowed(), node.fastSegment);
+                bool decided = false;
+                const bool result = found != nullptr && compareFound(node, found, decided);
+                if (decided) {
+                    const std::uint32_t var =
+                        m_program
+                            .children[node.firstChild + (node.fastVar == JsonLogicNode::noChild ? 0 : node.fastVar)];
+                    std::int32_t parent = m_frame;
+                    frames.push_back({index, result});
+                    m_frame = static_cast<std::int32_t>(frame);
+                    record(var, JsonLogicValue::borrow(*found), nullptr);
+                    m_frame = parent;
+                    return JsonLogicValue::boolean(result);
+                }
+            }
             if (node.negatesPredicate) {
                 // The operand, itself a predicate, opens the frame; this node gives it its truth.
                 JsonLogicValue result = evaluateOperation<true>(index, node, data);

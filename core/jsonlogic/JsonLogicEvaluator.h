@@ -61,6 +61,8 @@ private:
     bool leafTruth(const JsonLogicNode& node, const JsonValue* object, bool& value) const;
     /// compareFast for a node with a fastSegment, on the data object.
     bool compareLeaf(const JsonLogicNode& node, const JsonValue& object, bool& decided) const;
+    /// compareLeaf on the member already found.
+    bool compareFound(const JsonLogicNode& node, const JsonValue* found, bool& decided) const;
     /// The JavaScript number a simple node evaluates to, when it surely is one (numbers, `+` of numbers,
     /// `if` choosing one); false when it is not or may not be, and the general path must decide.
     bool fastNumber(std::uint32_t index, const JsonLogicValue& data, double& out);

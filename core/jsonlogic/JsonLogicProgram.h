@@ -74,9 +74,9 @@ struct JsonLogicNode
     bool staticPath = false;
     bool wholeData = false;
     bool constantDefault = true;
-    /// The subtree uses only constants, static-path vars, and/or/!/!!/if, `+` and the comparisons: it
-    /// cannot log, throw, build arrays or count against the limits, so the evaluator may try a fast path on
-    /// it and redo it the general way when the fast path does not apply.
+    /// The subtree uses only constants, static-path vars, and/or/!/!!/if, `+`, the comparisons and `in` a
+    /// literal list (fastArray): it cannot log, throw, build arrays or count against the limits, so the
+    /// evaluator may try a fast path on it and redo it the general way when the fast path does not apply.
     bool simple = false;
     std::uint32_t firstChild = 0;
     std::uint32_t childCount = 0;

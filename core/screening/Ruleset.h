@@ -4,6 +4,7 @@
 #include "core/jsonlogic/JsonLogicRule.h"
 #include "core/screening/Triage.h"
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -70,6 +71,8 @@ struct RulesetRule
     /// Every input expandedLogic reads with a `var` without default, sorted and unique. When all are
     /// answered, three-valued evaluation equals the ordinary one, which the engine then uses (it is faster).
     std::vector<std::string> readInputs;
+    /// JsonValue::keyHash of each readInputs entry, so the engine's "all answered" check hashes nothing.
+    std::vector<std::uint64_t> readInputHashes;
     /// `requires` followed by `optional`: every input whose change lapses a clearance.
     std::vector<std::string> inputs() const;
 };

@@ -682,6 +682,9 @@ RulesetLoader::load(const JsonValue& json, const std::string& source, const std:
                     std::set<std::string> reads;
                     collectReads(rule.expandedLogic, reads);
                     rule.readInputs.assign(reads.begin(), reads.end());
+                    for (const std::string& input : rule.readInputs) {
+                        rule.readInputHashes.push_back(JsonValue::keyHash(input));
+                    }
                     std::optional<JsonLogicRule> compiled = check.compile(rule.expandedLogic, logicPointer, subject);
                     std::optional<JsonLogicRule> partial =
                         check.compile(rewriteDefaults(rule.expandedLogic), logicPointer, subject);

@@ -174,9 +174,12 @@ ScreeningResult ScreeningEngine::screen(const JsonValue& rawAnswers,
     std::vector<const RulesetRule*> fired;
     for (const RulesetRule& rule : flags.rules) {
         // With every input answered there is nothing unknown, and the ordinary evaluation gives the same truth.
-        const bool allAnswered = std::all_of(rule.readInputs.begin(),
-                                             rule.readInputs.end(),
-                                             [&](const std::string& input) { return answers.find(input) != nullptr; });
+        bool allAnswered = true;
+        for (std::size_t i = 0; i < rule.readInputs.size() && allAnswered; ++i) {
+            allAnswered = (i < rule.readInputHashes.size() ? answers.find(rule.readInputs[i], rule.readInputHashes[i])
+                                                           : answers.find(rule.readInputs[i]))
+                          != nullptr;
+        }
         const JsonLogicTruth truth =
             allAnswered ? (rule.compiled.isTruthy(answers) ? JsonLogicTruth::True : JsonLogicTruth::False)
                         : rule.partial.evaluatePartial(answers).truth;

@@ -213,3 +213,28 @@ TEST(JsonLogicRule, IsTruthyAgreesWithEvaluateOnEveryValueKind)
     }
     EXPECT_EQ(checked, static_cast<int>(rules.size() * 17 * 17));
 }
+
+TEST(JsonLogicRule, CountOfInALiteralListGivesEachKindOfAnswer)
+{
+    // `in` a literal list may take the numeric fast path of a count; answers of any type must count as
+    // json-logic-js counts them (Array#indexOf, strict equality).
+    const JsonLogicRule count = JsonLogicCompiler::compile(json(R"({"+": [
+        {"if": [{"in": [{"var": "a"}, ["positive", "negative"]]}, 1, 0]},
+        {"if": [{"in": [{"var": "b"}, ["positive", "negative", 2]]}, 1, 0]},
+        {"if": [{"in": [{"var": "c"}, [true]]}, 1, 0]}]})"));
+    const JsonLogicRule atLeastTwo = JsonLogicCompiler::compile(json(R"({">=": [{"+": [
+        {"if": [{"in": [{"var": "a"}, ["positive", "negative"]]}, 1, 0]},
+        {"if": [{"in": [{"var": "b"}, ["positive", "negative", 2]]}, 1, 0]},
+        {"if": [{"in": [{"var": "c"}, [true]]}, 1, 0]}]}, 2]})"));
+    const std::vector<std::pair<const char*, double>> cases = {
+        {R"({"a": "positive", "b": "negative", "c": true})", 3.0},
+        {R"({"a": "positive", "b": 2, "c": false})", 2.0},
+        {R"({"a": "positive", "b": "2", "c": "true"})", 1.0},
+        {R"({"a": null, "b": [2], "c": 1})", 0.0},
+        {R"({})", 0.0},
+        {R"({"a": "negativ", "b": {"x": 2}, "c": true})", 1.0}};
+    for (const auto& [data, expected] : cases) {
+        EXPECT_EQ(count.evaluate(json(data)).toJson(), JsonValue(expected)) << data;
+        EXPECT_EQ(atLeastTwo.isTruthy(json(data)), expected >= 2.0) << data;
+    }
+}

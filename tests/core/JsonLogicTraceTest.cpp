@@ -196,3 +196,50 @@ TEST(JsonLogicTrace, DecisiveInputsArePathAndValueOfTheDecisiveReads)
         }
     }
 }
+
+// A comparison of an answer with a constant is traced on the answer itself (no operand values built); it
+// must record exactly what the general traced walk records when the constant is computed instead.
+TEST(JsonLogicTrace, ComparisonLeavesTraceAsTheGeneralWalk)
+{
+    const std::vector<std::string> operations = {"==", "===", "!=", "!==", "<", "<=", ">", ">="};
+    const std::vector<std::string> constants = {R"("positive")", "30", "true", "0"};
+    const std::vector<std::string> data = {R"({"a": "positive", "b": 1})",
+                                           R"({"a": "negative", "b": 0})",
+                                           R"({"a": 30, "b": 1})",
+                                           R"({"a": 29.5, "b": true})",
+                                           R"({"a": true, "b": 1})",
+                                           R"({"a": false, "b": 1})",
+                                           R"({"a": "30", "b": 1})",
+                                           R"({"a": null, "b": 1})",
+                                           R"({"b": 1})",
+                                           R"({"a": [30], "b": 1})",
+                                           R"({"a": {"x": 1}, "b": 1})",
+                                           R"({"a": 0, "b": 1})"};
+    std::vector<std::pair<std::string, std::string>> rules; // fast form, general form
+    for (const std::string& op : operations) {
+        for (const std::string& constant : constants) {
+            const std::string computed = R"({"if": [true, )" + constant + ", 0]}";
+            rules.emplace_back(R"({"and": [{")" + op + R"(": [{"var": "a"}, )" + constant + R"(]}, {"var": "b"}]})",
+                               R"({"and": [{")" + op + R"(": [{"var": "a"}, )" + computed + R"(]}, {"var": "b"}]})");
+            rules.emplace_back(R"({"or": [{")" + op + R"(": [)" + constant + R"(, {"var": "a"}]}, {"var": "b"}]})",
+                               R"({"or": [{")" + op + R"(": [)" + computed + R"(, {"var": "a"}]}, {"var": "b"}]})");
+            rules.emplace_back(R"({"!": {")" + op + R"(": [{"var": "a"}, )" + constant + R"(]}})",
+                               R"({"!": {")" + op + R"(": [{"var": "a"}, )" + computed + R"(]}})");
+        }
+    }
+    rules.emplace_back(R"({"and": [{"in": [{"var": "a"}, ["positive", 30, true]]}, {"var": "b"}]})",
+                       R"({"and": [{"in": [{"var": "a"}, {"if": [true, ["positive", 30, true], 0]}]}, {"var": "b"}]})");
+    ASSERT_FALSE(rules.empty());
+    for (const auto& [fast, general] : rules) {
+        const JsonLogicRule fastRule = JsonLogicCompiler::compile(json(fast));
+        const JsonLogicRule generalRule = JsonLogicCompiler::compile(json(general));
+        for (const std::string& text : data) {
+            const JsonValue value = json(text);
+            JsonLogicTrace fastTrace;
+            JsonLogicTrace generalTrace;
+            EXPECT_EQ(fastRule.evaluate(value, fastTrace).toJson(), generalRule.evaluate(value, generalTrace).toJson())
+                << fast << " on " << text;
+            EXPECT_EQ(fastTrace.toJson(), generalTrace.toJson()) << fast << " on " << text;
+        }
+    }
+}

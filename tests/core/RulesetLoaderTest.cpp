@@ -200,3 +200,20 @@ TEST(RulesetLoader, OptionalDefaultIsKnownInThreeValuedEvaluation)
     EXPECT_EQ(backscreen::core::JsonLogicCompiler::compile(rule->expandedLogic).evaluatePartial(answers).truth,
               backscreen::core::JsonLogicTruth::Unknown);
 }
+
+TEST(RulesetLoader, ReadInputHashesMatchTheReadInputs)
+{
+    const std::filesystem::path rules = std::filesystem::path(BACKSCREEN_FORMS_DIR) / "rules";
+    auto redFlags = RulesetLoader::loadFile(rules / "redflags.json", intakeLinkIds());
+    ASSERT_TRUE(redFlags.ok());
+    ASSERT_FALSE(redFlags.ruleset->rules.empty());
+    std::size_t inputs = 0;
+    for (const auto& rule : redFlags.ruleset->rules) {
+        ASSERT_EQ(rule.readInputHashes.size(), rule.readInputs.size()) << rule.id;
+        for (std::size_t i = 0; i < rule.readInputs.size(); ++i) {
+            EXPECT_EQ(rule.readInputHashes[i], backscreen::core::JsonValue::keyHash(rule.readInputs[i])) << rule.id;
+            ++inputs;
+        }
+    }
+    EXPECT_GT(inputs, 44u);
+}
