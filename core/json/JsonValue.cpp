@@ -1,5 +1,7 @@
 #include "JsonValue.h"
 
+#include "core/json/KeyEquality.h"
+
 #include <cassert>
 #include <cstring>
 #include <limits>
@@ -10,38 +12,6 @@ namespace {
 
 // Objects with at most this many members are searched by a scan, which beats hashing the key.
 constexpr std::size_t kScanLimit = 8;
-
-// Key equality inline, eight bytes at a time (the last word overlapping): keys are short names, where a
-// call to memcmp costs more than the comparison.
-inline bool sameKey(const std::string& a, std::string_view b)
-{
-    const std::size_t size = a.size();
-    if (size != b.size()) {
-        return false;
-    }
-    const char* p = a.data();
-    const char* q = b.data();
-    if (size < 8) {
-        for (std::size_t i = 0; i < size; ++i) {
-            if (p[i] != q[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-    std::uint64_t x = 0;
-    std::uint64_t y = 0;
-    for (std::size_t i = 0; i + 8 < size; i += 8) {
-        std::memcpy(&x, p + i, 8);
-        std::memcpy(&y, q + i, 8);
-        if (x != y) {
-            return false;
-        }
-    }
-    std::memcpy(&x, p + size - 8, 8);
-    std::memcpy(&y, q + size - 8, 8);
-    return x == y;
-}
 
 } // namespace
 

@@ -1,5 +1,6 @@
 #include "JsonLogicEvaluator.h"
 
+#include "core/json/KeyEquality.h"
 #include "core/jsonlogic/JsonLogicTrace.h"
 
 #include <array>
@@ -11,6 +12,32 @@
 namespace backscreen::core {
 
 namespace {
+
+// JavaScript's comparison of two numbers (NaN compares false); `decided` stays false when `op` is not a
+// two-argument comparison, so the caller falls back to the general path.
+[[gnu::always_inline]] inline bool compareTwoNumbers(JsonLogicOp op, double a, double b, bool& decided)
+{
+    decided = true;
+    switch (op) {
+    case JsonLogicOp::Equal:
+    case JsonLogicOp::StrictEqual:
+        return a == b;
+    case JsonLogicOp::NotEqual:
+    case JsonLogicOp::StrictNotEqual:
+        return !(a == b);
+    case JsonLogicOp::Less:
+        return a < b;
+    case JsonLogicOp::LessOrEqual:
+        return a <= b;
+    case JsonLogicOp::Greater:
+        return a > b;
+    case JsonLogicOp::GreaterOrEqual:
+        return a >= b;
+    default:
+        decided = false;
+        return false;
+    }
+}
 
 // JsonLogic truthiness of a data node, without wrapping it in a JsonLogicValue.
 bool jsonTruthy(const JsonValue& value)
@@ -30,38 +57,6 @@ bool jsonTruthy(const JsonValue& value)
         return true;
     }
     return false;
-}
-
-// Equality of two short names eight bytes at a time, inline: most answer keys are 8-30 bytes, where a
-// call to memcmp costs more than the comparison. The last eight bytes are compared as one overlapping word.
-inline bool sameName(const std::string& a, const std::string& b)
-{
-    const std::size_t size = a.size();
-    if (size != b.size()) {
-        return false;
-    }
-    const char* p = a.data();
-    const char* q = b.data();
-    if (size < 8) {
-        for (std::size_t i = 0; i < size; ++i) {
-            if (p[i] != q[i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-    std::uint64_t x = 0;
-    std::uint64_t y = 0;
-    for (std::size_t i = 0; i + 8 < size; i += 8) {
-        std::memcpy(&x, p + i, 8);
-        std::memcpy(&y, q + i, 8);
-        if (x != y) {
-            return false;
-        }
-    }
-    std::memcpy(&x, p + size - 8, 8);
-    std::memcpy(&y, q + size - 8, 8);
-    return x == y;
 }
 
 // `in` a literal array: Array#indexOf, strict equality, for the scalar kinds where that is plain equality;
@@ -102,7 +97,7 @@ inline const JsonValue* JsonLogicEvaluator::member(const JsonValue& object, std:
     const std::string& name = m_program.segments[segment];
     std::uint32_t hint = m_program.hints[segment].load(std::memory_order_relaxed);
     const JsonValue::Member* candidate = object.tryMemberAt(hint);
-    if (candidate != nullptr && sameName(candidate->first, name)) {
+    if (candidate != nullptr && sameKey(candidate->first, name)) {
         return &candidate->second;
     }
     const std::size_t position = object.findPosition(name, m_program.segmentHashes[segment]);
@@ -156,26 +151,7 @@ JsonLogicEvaluator::compareFound(const JsonLogicNode& node, const JsonValue* fou
         const bool varFirst = node.fastVar == 0;
         const double a = varFirst ? found->asNumber() : node.fastNumber;
         const double b = varFirst ? node.fastNumber : found->asNumber();
-        decided = true;
-        switch (node.op) {
-        case JsonLogicOp::Equal:
-        case JsonLogicOp::StrictEqual:
-            return a == b;
-        case JsonLogicOp::NotEqual:
-        case JsonLogicOp::StrictNotEqual:
-            return !(a == b);
-        case JsonLogicOp::Less:
-            return a < b;
-        case JsonLogicOp::LessOrEqual:
-            return a <= b;
-        case JsonLogicOp::Greater:
-            return a > b;
-        case JsonLogicOp::GreaterOrEqual:
-            return a >= b;
-        default:
-            decided = false;
-            return false;
-        }
+        return compareTwoNumbers(node.op, a, b, decided);
     }
     case JsonValue::Type::String:
     case JsonValue::Type::Bool: {
@@ -724,26 +700,7 @@ bool JsonLogicEvaluator::compareFast(const JsonLogicNode& node, const JsonLogicV
     if (found->isNumber() && constant.isNumber()) {
         double a = varFirst ? found->asNumber() : constant.asNumber();
         double b = varFirst ? constant.asNumber() : found->asNumber();
-        decided = true;
-        switch (node.op) {
-        case JsonLogicOp::Equal:
-        case JsonLogicOp::StrictEqual:
-            return a == b;
-        case JsonLogicOp::NotEqual:
-        case JsonLogicOp::StrictNotEqual:
-            return !(a == b);
-        case JsonLogicOp::Less:
-            return a < b;
-        case JsonLogicOp::LessOrEqual:
-            return a <= b;
-        case JsonLogicOp::Greater:
-            return a > b;
-        case JsonLogicOp::GreaterOrEqual:
-            return a >= b;
-        default:
-            decided = false;
-            return false;
-        }
+        return compareTwoNumbers(node.op, a, b, decided);
     }
     const bool equality = node.op == JsonLogicOp::Equal || node.op == JsonLogicOp::StrictEqual;
     const bool inequality = node.op == JsonLogicOp::NotEqual || node.op == JsonLogicOp::StrictNotEqual;
