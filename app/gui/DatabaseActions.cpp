@@ -38,6 +38,26 @@ int clamped(std::int64_t value)
     return static_cast<int>(std::clamp<std::int64_t>(value, 0, INT_MAX));
 }
 
+// Names a long operation's progress dialog and shows it at once, window-modal and kept open to the end, so
+// Cancel is there from the first step however quick the work turns out.
+void showProgress(QProgressDialog& progress,
+                  const QString& objectName,
+                  const QString& title,
+                  const QString& accessibleName,
+                  const QString& toolTip)
+{
+    progress.setObjectName(objectName);
+    progress.setWindowTitle(title);
+    progress.setAccessibleName(accessibleName);
+    progress.setToolTip(toolTip);
+    progress.setWindowModality(Qt::WindowModal);
+    progress.setMinimumDuration(0);
+    progress.setAutoClose(false);
+    progress.setAutoReset(false);
+    progress.setValue(0);
+    progress.show();
+}
+
 } // namespace
 
 DatabaseActions::DatabaseActions(ClinicSession& session, QWidget* window, std::function<db::RecordId()> currentClient)
@@ -132,17 +152,11 @@ void DatabaseActions::chooseExportFile()
 bool DatabaseActions::backupTo(const QString& file)
 {
     QProgressDialog progress(tr("Backing up the database to %1…").arg(file), tr("Cancel"), 0, 1, m_window);
-    progress.setObjectName(QStringLiteral("backupProgressDialog"));
-    progress.setWindowTitle(tr("Back up database"));
-    progress.setAccessibleName(tr("Backup progress"));
-    progress.setToolTip(tr("Pages of the database copied so far; Cancel stops and removes the partial file"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(0);
-    progress.setAutoClose(false);
-    progress.setAutoReset(false);
-    progress.setValue(0);
-    // Shown at once, so Cancel is there from the first step however quick the work turns out.
-    progress.show();
+    showProgress(progress,
+                 QStringLiteral("backupProgressDialog"),
+                 tr("Back up database"),
+                 tr("Backup progress"),
+                 tr("Pages of the database copied so far; Cancel stops and removes the partial file"));
     try {
         m_session.service().backupTo(
             toPath(file),
@@ -208,17 +222,11 @@ bool DatabaseActions::restoreFrom(const QString& file)
 bool DatabaseActions::exportClient(db::RecordId clientId, const QString& file)
 {
     QProgressDialog progress(tr("Exporting the client record to %1…").arg(file), tr("Cancel"), 0, 1, m_window);
-    progress.setObjectName(QStringLiteral("exportProgressDialog"));
-    progress.setWindowTitle(tr("Export client record"));
-    progress.setAccessibleName(tr("Export progress"));
-    progress.setToolTip(tr("Records written so far; Cancel stops and writes nothing"));
-    progress.setWindowModality(Qt::WindowModal);
-    progress.setMinimumDuration(0);
-    progress.setAutoClose(false);
-    progress.setAutoReset(false);
-    progress.setValue(0);
-    // Shown at once, so Cancel is there from the first step however quick the work turns out.
-    progress.show();
+    showProgress(progress,
+                 QStringLiteral("exportProgressDialog"),
+                 tr("Export client record"),
+                 tr("Export progress"),
+                 tr("Records written so far; Cancel stops and writes nothing"));
     const auto& user = m_session.service().currentUser();
     const std::string exportedBy = user ? user->username : std::string();
     const std::string exportedAt = toUtf8(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
