@@ -5,6 +5,7 @@
 #include "core/jsonlogic/JsonLogicError.h"
 #include "core/jsonlogic/JsonLogicProgram.h"
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -66,6 +67,29 @@ public:
     {}
 
     std::uint32_t compile(const JsonValue& value, const std::string& pointer, std::size_t depth)
+    {
+        if (m_options.memoized != nullptr && value.isObject() && value.asObject().size() == 1
+            && value.asObject().front().first != "var") {
+            const std::vector<JsonValue>& memoized = *m_options.memoized;
+            for (std::size_t slot = 0; slot < memoized.size(); ++slot) {
+                const JsonValue& candidate = memoized[slot];
+                if (candidate.isObject() && candidate.asObject().size() == 1
+                    && candidate.asObject().front().first == value.asObject().front().first && candidate == value) {
+                    // The Memo shares the pointer of what it stands for; it is never a read or a predicate.
+                    const std::uint32_t expression = compileValue(value, pointer, depth);
+                    const std::uint32_t index = add(JsonLogicOp::Memo, false, {expression}, pointer);
+                    m_program.nodes[index].memoSlot = static_cast<std::uint32_t>(slot);
+                    m_program.nodes[index].simple = m_program.nodes[expression].simple;
+                    m_program.nodes[index].booleanValued = m_program.nodes[expression].booleanValued;
+                    return index;
+                }
+            }
+        }
+        return compileValue(value, pointer, depth);
+    }
+
+private:
+    std::uint32_t compileValue(const JsonValue& value, const std::string& pointer, std::size_t depth)
     {
         checkDepth(pointer, depth);
         if (value.isArray()) {
@@ -162,19 +186,47 @@ public:
                 node.fastArray = list.borrowed();
             }
         }
+        if (node.op == JsonLogicOp::MissingSome && args.size() == 2 && isConstant(args[0]) && isConstant(args[1])) {
+            markFastMissing(index, args);
+        }
         // `in` a literal list is Array#indexOf, which cannot throw (a non-array second operand can).
         node.simple = isSimpleOperation(node.op) || node.fastArray != nullptr;
         for (std::uint32_t arg : args) {
             node.simple = node.simple && m_program.nodes[arg].simple;
         }
+        node.booleanValued = isBooleanValued(node, args);
         if ((node.op == JsonLogicOp::Not || node.op == JsonLogicOp::NotNot) && args.size() == 1
-            && m_program.nodes[args[0]].predicate) {
+            && m_program.nodes[m_program.unwrapMemo(args[0])].predicate) {
             node.negatesPredicate = true;
         }
         return index;
     }
 
-private:
+    /// `missing_some` of a number and a list of plain names, e.g. [1, ["rad_e2", "rad_e3"]]: registers the
+    /// names as the node's segments (a name with "." is a path and an empty one the whole data, both left
+    /// to the general path).
+    void markFastMissing(std::uint32_t index, const std::vector<std::uint32_t>& args)
+    {
+        const JsonLogicValue& need = m_program.nodes[args[0]].constant;
+        const JsonLogicValue& names = m_program.nodes[args[1]].constant;
+        if (!need.isNumber() || !names.isArray() || names.borrowed() == nullptr) {
+            return;
+        }
+        for (const JsonValue& name : names.borrowed()->asArray()) {
+            if (!name.isString() || name.asString().empty() || name.asString().find('.') != std::string::npos) {
+                return;
+            }
+        }
+        JsonLogicNode& node = m_program.nodes[index];
+        node.fastMissing = true;
+        node.fastNumber = need.asNumber();
+        node.firstSegment = static_cast<std::uint32_t>(m_program.segments.size());
+        for (const JsonValue& name : names.borrowed()->asArray()) {
+            m_program.segments.push_back(name.asString());
+        }
+        node.segmentCount = static_cast<std::uint32_t>(m_program.segments.size()) - node.firstSegment;
+    }
+
     void checkDepth(const std::string& pointer, std::size_t depth) const
     {
         if (depth > m_options.maxDepth) {
@@ -208,6 +260,46 @@ private:
         }
     }
 
+    /// See JsonLogicNode::booleanValued. An empty and/or gives undefined, an `if` without an else branch
+    /// null, and and/or give an operand, so each must be made of boolean-valued operands.
+    bool isBooleanValued(const JsonLogicNode& node, const std::vector<std::uint32_t>& args) const
+    {
+        auto boolean = [&](std::uint32_t arg) { return m_program.nodes[arg].booleanValued; };
+        switch (node.op) {
+        case JsonLogicOp::Equal:
+        case JsonLogicOp::StrictEqual:
+        case JsonLogicOp::NotEqual:
+        case JsonLogicOp::StrictNotEqual:
+        case JsonLogicOp::Less:
+        case JsonLogicOp::LessOrEqual:
+        case JsonLogicOp::Greater:
+        case JsonLogicOp::GreaterOrEqual:
+        case JsonLogicOp::In:
+        case JsonLogicOp::Not:
+        case JsonLogicOp::NotNot:
+        case JsonLogicOp::All:
+        case JsonLogicOp::None:
+        case JsonLogicOp::Some:
+            return true;
+        case JsonLogicOp::And:
+        case JsonLogicOp::Or:
+            return !args.empty() && std::all_of(args.begin(), args.end(), boolean);
+        case JsonLogicOp::If: {
+            if (args.size() % 2 == 0) {
+                return false;
+            }
+            for (std::size_t i = 1; i < args.size(); i += 2) {
+                if (!boolean(args[i])) {
+                    return false;
+                }
+            }
+            return boolean(args.back());
+        }
+        default:
+            return false;
+        }
+    }
+
     bool isConstant(std::uint32_t index) const { return m_program.nodes[index].op == JsonLogicOp::Constant; }
 
     std::uint32_t constant(const JsonValue& value, const std::string& pointer)
@@ -216,6 +308,7 @@ private:
         node.op = JsonLogicOp::Constant;
         node.constant = JsonLogicValue::borrow(value);
         node.simple = true;
+        node.booleanValued = value.isBool();
         node.pointer = pointer;
         m_program.nodes.push_back(std::move(node));
         return static_cast<std::uint32_t>(m_program.nodes.size() - 1);

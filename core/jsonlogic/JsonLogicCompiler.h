@@ -7,6 +7,7 @@
 #include <iosfwd>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace backscreen::core {
 
@@ -32,6 +33,12 @@ public:
         std::size_t maxDepth = 256;
         /// Where `log` writes its argument (as JSON, one line); nowhere when null.
         std::ostream* log = nullptr;
+        /// Expressions worth computing once per data and sharing between rules (a ruleset's derived items,
+        /// which its loader substitutes into every rule that names them). A subtree equal to memoized[k]
+        /// (an operation other than `var`) compiles to a Memo node of slot k over its usual compilation, so
+        /// evaluations given a JsonLogicMemo compute it once; without one it evaluates as if unmarked, and
+        /// results and traces are the same either way. Must outlive the call only.
+        const std::vector<JsonValue>* memoized = nullptr;
     };
 
     static JsonLogicRule compile(const JsonValue& rule);

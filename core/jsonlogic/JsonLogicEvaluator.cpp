@@ -83,9 +83,10 @@ bool jsonTruthy(const JsonValue& value)
 
 } // namespace
 
-JsonLogicEvaluator::JsonLogicEvaluator(const JsonLogicProgram& program, JsonLogicTrace* trace)
+JsonLogicEvaluator::JsonLogicEvaluator(const JsonLogicProgram& program, JsonLogicTrace* trace, JsonLogicMemo* memo)
     : m_program(program)
     , m_trace(trace)
+    , m_memo(memo)
 {
     m_context.log = program.log;
 }
@@ -108,6 +109,11 @@ inline const JsonValue* JsonLogicEvaluator::member(const JsonValue& object, std:
         m_program.hints[segment].store(static_cast<std::uint32_t>(position), std::memory_order_relaxed);
     }
     return &object.memberAt(position).second;
+}
+
+inline JsonLogicMemo::Entry* JsonLogicEvaluator::memoEntry(const JsonLogicNode& node) const
+{
+    return m_memo != nullptr && m_scopeDepth == 0 ? m_memo->entry(node.memoSlot) : nullptr;
 }
 
 inline const JsonValue*
@@ -207,9 +213,9 @@ bool JsonLogicEvaluator::runTruth(const JsonLogicValue& data)
     return m_trace != nullptr ? evaluate<true>(m_program.root, data).truthy() : truth<false>(m_program.root, data);
 }
 
-bool JsonLogicEvaluator::truthOf(const JsonLogicProgram& program, const JsonValue& data)
+bool JsonLogicEvaluator::truthOf(const JsonLogicProgram& program, const JsonValue& data, JsonLogicMemo* memo)
 {
-    JsonLogicEvaluator evaluator(program, nullptr);
+    JsonLogicEvaluator evaluator(program, nullptr, memo);
     return evaluator.truth<false>(program.root, JsonLogicValue::borrow(data));
 }
 
@@ -228,6 +234,17 @@ bool JsonLogicEvaluator::truth(std::uint32_t index, const JsonLogicValue& data)
         switch (node.op) {
         case JsonLogicOp::Constant:
             return node.constant.truthy();
+        case JsonLogicOp::Memo: {
+            JsonLogicMemo::Entry* entry = memoEntry(node);
+            if (entry == nullptr) {
+                return truth<false>(child(0), data);
+            }
+            if (entry->state == JsonLogicMemo::Entry::State::Empty) {
+                entry->truthy = truth<false>(child(0), data);
+                entry->state = JsonLogicMemo::Entry::State::Truth;
+            }
+            return entry->truthy;
+        }
         case JsonLogicOp::And:
         case JsonLogicOp::Or: {
             // The commonest operand, a plain answer such as {"var": "night_pain"}, is read here rather than
@@ -301,6 +318,19 @@ bool JsonLogicEvaluator::truth(std::uint32_t index, const JsonLogicValue& data)
             }
             return JsonLogicOperations::compare(node.op, args.data(), std::min<std::size_t>(count, args.size()));
         }
+        case JsonLogicOp::MissingSome:
+            if (node.fastMissing && data.isObject() && data.borrowed() != nullptr) {
+                // json-logic-js: the names found absent (undefined, null or ""), or [] when at least the
+                // needed count was found; truthy when that list is not empty.
+                std::uint32_t absent = 0;
+                for (std::uint32_t s = node.firstSegment; s < node.firstSegment + node.segmentCount; ++s) {
+                    const JsonValue* found = member(*data.borrowed(), s);
+                    absent +=
+                        found == nullptr || found->isNull() || (found->isString() && found->asString().empty()) ? 1 : 0;
+                }
+                return absent > 0 && !(static_cast<double>(node.segmentCount - absent) >= node.fastNumber);
+            }
+            return evaluate<false>(index, data).truthy();
         case JsonLogicOp::Var:
             if (node.staticPath) {
                 if (node.wholeData) {
@@ -391,21 +421,44 @@ JsonLogicEvaluator::evaluateOperation(std::uint32_t index, const JsonLogicNode& 
 {
     const std::uint32_t count = node.childCount;
     auto child = [&](std::uint32_t position) { return m_program.children[node.firstChild + position]; };
+    if constexpr (!Tracing) {
+        if (node.booleanValued
+            && (node.op == JsonLogicOp::And || node.op == JsonLogicOp::Or || node.op == JsonLogicOp::If)) {
+            // Its value is its truth, which the truth walk finds without building the operands' values
+            // (the comparisons do the same below; the truth walk evaluates all/none/some through here).
+            return JsonLogicValue::boolean(truth<false>(index, data));
+        }
+    }
     switch (node.op) {
     case JsonLogicOp::Var:
         return evaluateVar<Tracing>(index, node, data);
+    case JsonLogicOp::Memo: {
+        if constexpr (!Tracing) {
+            if (JsonLogicMemo::Entry* entry = memoEntry(node)) {
+                if (entry->state != JsonLogicMemo::Entry::State::Value) {
+                    entry->value = evaluate<false>(child(0), data);
+                    entry->truthy = entry->value.truthy();
+                    entry->state = JsonLogicMemo::Entry::State::Value;
+                }
+                return entry->value;
+            }
+        }
+        // Traced walks go through: the trace records the reads inside, as if the Memo were not there.
+        return evaluate<Tracing>(child(0), data);
+    }
     case JsonLogicOp::If: {
         std::uint32_t i = 0;
         for (; i + 1 < count; i += 2) {
             if constexpr (Tracing) {
                 JsonLogicValue condition;
-                const JsonLogicNode& conditionNode = m_program.nodes[child(i)];
+                const std::uint32_t conditionIndex = m_program.unwrapMemo(child(i));
+                const JsonLogicNode& conditionNode = m_program.nodes[conditionIndex];
                 if (!conditionNode.predicate && conditionNode.op != JsonLogicOp::Constant && m_scopeDepth == 0) {
                     // A bare condition is a truth test too: it is the predicate of the reads inside it.
                     auto& frames = m_trace->frames();
                     std::size_t frame = frames.size();
                     std::int32_t parent = m_frame;
-                    frames.push_back({child(i), false});
+                    frames.push_back({conditionIndex, false});
                     m_frame = static_cast<std::int32_t>(frame);
                     condition = evaluate<true>(child(i), data);
                     frames[frame].truthy = condition.truthy();
@@ -610,6 +663,27 @@ bool JsonLogicEvaluator::fastNumber(std::uint32_t index, const JsonLogicValue& d
             return true;
         }
         return false;
+    }
+    case JsonLogicOp::Memo: {
+        const std::uint32_t expression = m_program.children[node.firstChild];
+        JsonLogicMemo::Entry* entry = memoEntry(node);
+        if (entry == nullptr) {
+            return fastNumber(expression, data, out);
+        }
+        if (entry->state == JsonLogicMemo::Entry::State::Value) {
+            if (!entry->value.isNumber()) {
+                return false;
+            }
+            out = entry->value.asNumber();
+            return true;
+        }
+        if (!fastNumber(expression, data, out)) {
+            return false;
+        }
+        entry->value = JsonLogicValue::number(out);
+        entry->truthy = entry->value.truthy();
+        entry->state = JsonLogicMemo::Entry::State::Value;
+        return true;
     }
     case JsonLogicOp::Add: {
         // As evaluateOperation: parseFloat of a number is the number, -0 read back as 0.

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "core/jsonlogic/JsonLogicMemo.h"
 #include "core/jsonlogic/JsonLogicOperations.h"
 #include "core/jsonlogic/JsonLogicProgram.h"
 #include "core/jsonlogic/JsonLogicValue.h"
@@ -15,14 +16,15 @@ class JsonLogicTrace;
 class JsonLogicEvaluator
 {
 public:
-    /// `trace` may be null; when not, it must have been start()ed for this program.
-    JsonLogicEvaluator(const JsonLogicProgram& program, JsonLogicTrace* trace);
+    /// `trace` may be null; when not, it must have been start()ed for this program. `memo` may be null;
+    /// when not, it must be bound to the data this evaluator is run on. A traced walk does not use it.
+    JsonLogicEvaluator(const JsonLogicProgram& program, JsonLogicTrace* trace, JsonLogicMemo* memo = nullptr);
 
     JsonLogicValue run(const JsonLogicValue& data);
     /// Whether the rule's result is truthy, computed without building values where only truth matters.
     bool runTruth(const JsonLogicValue& data);
     /// runTruth of a fresh evaluator without a trace on `data`: a rule's verdict, the commonest call.
-    static bool truthOf(const JsonLogicProgram& program, const JsonValue& data);
+    static bool truthOf(const JsonLogicProgram& program, const JsonValue& data, JsonLogicMemo* memo = nullptr);
     /// Evaluates node `index` against `data` (no trace).
     JsonLogicValue evaluateNode(std::uint32_t index, const JsonLogicValue& data);
 
@@ -71,11 +73,15 @@ private:
     /// A comparison of simple operands that are all numbers, decided without building values; false in
     /// `decided` when an operand is not a number.
     bool compareNumbers(const JsonLogicNode& node, const JsonLogicValue& data, bool& decided);
+    /// The memo entry of a Memo node evaluated on the top-level data, or nullptr when there is no memo (or
+    /// the walk is inside map/filter/reduce/all/none/some, where the data is an array element).
+    JsonLogicMemo::Entry* memoEntry(const JsonLogicNode& node) const;
     void record(std::uint32_t node, const JsonLogicValue& value, const JsonLogicValue* computedPath);
     void leaveOperands(std::size_t begin, std::size_t end);
 
     const JsonLogicProgram& m_program;
     JsonLogicTrace* m_trace;
+    JsonLogicMemo* m_memo;
     JsonLogicOperations::Context m_context;
     std::uint32_t m_scopeDepth = 0;
     std::int32_t m_frame = -1;

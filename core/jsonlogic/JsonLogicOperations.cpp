@@ -439,6 +439,7 @@ JsonLogicValue JsonLogicOperations::apply(const JsonLogicNode& node,
     case JsonLogicOp::All:
     case JsonLogicOp::None:
     case JsonLogicOp::Some:
+    case JsonLogicOp::Memo:
         break;
     }
     assert(false && "lazy operations are evaluated by the evaluator");

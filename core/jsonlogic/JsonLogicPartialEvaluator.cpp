@@ -217,6 +217,8 @@ JsonLogicPartialEvaluator::Partial JsonLogicPartialEvaluator::evaluate(std::uint
     switch (node.op) {
     case JsonLogicOp::Constant:
         return known(node.constant);
+    case JsonLogicOp::Memo:
+        return evaluate(m_program.child(node, 0), data);
     case JsonLogicOp::Var:
         return evaluateVar(node, data);
     case JsonLogicOp::If:

@@ -56,6 +56,10 @@ enum class JsonLogicOp : std::uint8_t
     Cat,
     Substr,
     Log,
+    /// Not an operation of the rule: a subtree equal to one of the compiler's memoized expressions
+    /// (JsonLogicCompiler::Options::memoized), its only child. Evaluates to the child's value; with a
+    /// JsonLogicMemo the value is computed once per data and shared by every rule evaluated with that memo.
+    Memo,
 };
 
 /// One node of a compiled rule. Children are indices into JsonLogicProgram::children.
@@ -74,6 +78,13 @@ struct JsonLogicNode
     bool staticPath = false;
     bool wholeData = false;
     bool constantDefault = true;
+    /// `missing_some` of a constant number and a literal list of plain names (no "."): the names are the
+    /// node's segments and fastNumber the count, so its truth is decided on the data object directly.
+    bool fastMissing = false;
+    /// The value is always true or false (comparisons, `in`, `!`, `!!`, `all`/`none`/`some`, boolean
+    /// constants, and and/or/if/Memo built only of such), so an evaluation needing the value may take the
+    /// truth walk's answer.
+    bool booleanValued = false;
     /// The subtree uses only constants, static-path vars, and/or/!/!!/if, `+`, the comparisons and `in` a
     /// literal list (fastArray): it cannot log, throw, build arrays or count against the limits, so the
     /// evaluator may try a fast path on it and redo it the general way when the fast path does not apply.
@@ -86,6 +97,8 @@ struct JsonLogicNode
     /// child is the var. Lets the evaluator compare the data's JsonValue without building values.
     std::uint32_t fastVar = noChild;
     std::uint32_t fastConstant = noChild;
+    /// Memo: the index of its expression in Options::memoized, which is its slot in a JsonLogicMemo.
+    std::uint32_t memoSlot = noChild;
     /// The same comparison when the var has a single segment, with the constant unpacked: the segment, the
     /// constant's kind and its number, text (borrowed from the rule) or bool. Lets the evaluator decide the
     /// commonest leaf without visiting its children.
@@ -126,6 +139,15 @@ public:
     std::uint32_t child(const JsonLogicNode& node, std::uint32_t position) const
     {
         return children[node.firstChild + position];
+    }
+
+    /// `index`, or the node a Memo at `index` stands for: what the rule as written has there.
+    std::uint32_t unwrapMemo(std::uint32_t index) const
+    {
+        while (nodes[index].op == JsonLogicOp::Memo) {
+            index = children[nodes[index].firstChild];
+        }
+        return index;
     }
 };
 

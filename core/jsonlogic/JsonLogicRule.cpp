@@ -1,6 +1,7 @@
 #include "JsonLogicRule.h"
 
 #include "core/jsonlogic/JsonLogicEvaluator.h"
+#include "core/jsonlogic/JsonLogicMemo.h"
 #include "core/jsonlogic/JsonLogicPartialEvaluator.h"
 #include "core/jsonlogic/JsonLogicProgram.h"
 
@@ -23,9 +24,20 @@ JsonLogicValue JsonLogicRule::evaluate(const JsonValue& data, JsonLogicTrace& tr
     return evaluator.run(JsonLogicValue::borrow(data));
 }
 
+JsonLogicValue JsonLogicRule::evaluate(const JsonValue& data, JsonLogicMemo& memo) const
+{
+    JsonLogicEvaluator evaluator(*m_program, nullptr, &memo.data() == &data ? &memo : nullptr);
+    return evaluator.run(JsonLogicValue::borrow(data));
+}
+
 bool JsonLogicRule::isTruthy(const JsonValue& data) const
 {
     return JsonLogicEvaluator::truthOf(*m_program, data);
+}
+
+bool JsonLogicRule::isTruthy(const JsonValue& data, JsonLogicMemo& memo) const
+{
+    return JsonLogicEvaluator::truthOf(*m_program, data, &memo.data() == &data ? &memo : nullptr);
 }
 
 JsonValue JsonLogicRule::evaluateToJson(const JsonValue& data) const

@@ -12,6 +12,7 @@
 
 namespace backscreen::core {
 
+class JsonLogicMemo;
 class JsonLogicProgram;
 
 /// Kleene's three truth values.
@@ -48,8 +49,12 @@ public:
     JsonLogicValue evaluate(const JsonValue& data) const;
     /// The same, recording the trace (cleared first).
     JsonLogicValue evaluate(const JsonValue& data, JsonLogicTrace& trace) const;
+    /// The same, sharing the memoized expressions' values (JsonLogicCompiler::Options::memoized) through
+    /// `memo`; the memo is not used when it is bound to other data than `data`.
+    JsonLogicValue evaluate(const JsonValue& data, JsonLogicMemo& memo) const;
     /// Whether the result is truthy (JsonLogic truthiness: [] is falsy).
     bool isTruthy(const JsonValue& data) const;
+    bool isTruthy(const JsonValue& data, JsonLogicMemo& memo) const;
     JsonValue evaluateToJson(const JsonValue& data) const;
 
     /// Three-valued evaluation for screening with unanswered questions: a top-level `var` whose value is

@@ -4,7 +4,12 @@
 
 namespace backscreen::core {
 
-JsonLogicTrace::JsonLogicTrace() = default;
+JsonLogicTrace::JsonLogicTrace()
+{
+    // Room for a large screening rule, so tracing one does not grow the vectors step by step.
+    m_records.reserve(128);
+    m_frames.reserve(128);
+}
 
 JsonLogicTrace::~JsonLogicTrace() = default;
 

@@ -225,11 +225,17 @@ public:
         checkNames(argument, argumentPointer, subject, known, derived);
     }
 
-    /// Compiles `logic`; a JsonLogicError becomes a RulesetBadLogic diagnostic at pointer + its pointer.
-    std::optional<JsonLogicRule> compile(const JsonValue& logic, const std::string& pointer, const std::string& subject)
+    /// Compiles `logic`, with `memoized` (the derived items so far) as JsonLogicCompiler::Options::memoized;
+    /// a JsonLogicError becomes a RulesetBadLogic diagnostic at pointer + its pointer.
+    std::optional<JsonLogicRule> compile(const JsonValue& logic,
+                                         const std::string& pointer,
+                                         const std::string& subject,
+                                         const std::vector<JsonValue>* memoized = nullptr)
     {
         try {
-            return JsonLogicCompiler::compile(logic);
+            JsonLogicCompiler::Options options;
+            options.memoized = memoized;
+            return JsonLogicCompiler::compile(logic, options);
         } catch (const JsonLogicError& error) {
             std::string message = error.what();
             const std::string prefix = (error.pointer().empty() ? std::string("rule") : error.pointer()) + ": ";
@@ -478,6 +484,8 @@ RulesetLoader::load(const JsonValue& json, const std::string& source, const std:
 
     // Derived items, in order: each may read inputs, context ids and the derived items before it.
     std::map<std::string, JsonValue> expanded;
+    // The expanded logic of ruleset.derived, in order: the memoized expressions of every compiled rule.
+    std::vector<JsonValue> memoized;
     std::set<std::string> derivedIds;
     std::set<std::string> known(linkIds.begin(), linkIds.end());
     known.insert(contextIds.begin(), contextIds.end());
@@ -517,8 +525,13 @@ RulesetLoader::load(const JsonValue& json, const std::string& source, const std:
                     check.checkNames(*logic, logicPointer, subject, known, derivedIds);
                     if (check.compile(*logic, logicPointer, subject)) {
                         expanded[id] = substitute(*logic, expanded);
-                        if (auto compiled = check.compile(expanded[id], logicPointer, subject)) {
+                        // Slot k of the memo is ruleset.derived[k], this item included (a report of it
+                        // reads the memo).
+                        memoized.push_back(expanded[id]);
+                        if (auto compiled = check.compile(expanded[id], logicPointer, subject, &memoized)) {
                             ruleset.derived.push_back({id, expanded[id], *compiled});
+                        } else {
+                            memoized.pop_back();
                         }
                     }
                 }
@@ -685,7 +698,8 @@ RulesetLoader::load(const JsonValue& json, const std::string& source, const std:
                     for (const std::string& input : rule.readInputs) {
                         rule.readInputHashes.push_back(JsonValue::keyHash(input));
                     }
-                    std::optional<JsonLogicRule> compiled = check.compile(rule.expandedLogic, logicPointer, subject);
+                    std::optional<JsonLogicRule> compiled =
+                        check.compile(rule.expandedLogic, logicPointer, subject, &memoized);
                     std::optional<JsonLogicRule> partial =
                         check.compile(rewriteDefaults(rule.expandedLogic), logicPointer, subject);
                     if (compiled && partial) {
@@ -720,7 +734,7 @@ RulesetLoader::load(const JsonValue& json, const std::string& source, const std:
                             check.checkNames(*logic, logicPointer, subject, known, derivedIds);
                             if (check.compile(*logic, logicPointer, subject)) {
                                 if (auto compiled =
-                                        check.compile(substitute(*logic, expanded), logicPointer, subject)) {
+                                        check.compile(substitute(*logic, expanded), logicPointer, subject, &memoized)) {
                                     name.logic = *compiled;
                                 }
                             }
@@ -838,7 +852,8 @@ RulesetLoader::load(const JsonValue& json, const std::string& source, const std:
                 if (const JsonValue* provisional = entry.find("provisionalWhen"); provisional != nullptr) {
                     const std::string logicPointer = JsonPointer::appendKey(pointer, "provisionalWhen");
                     check.checkNames(*provisional, logicPointer, subject, known, derivedIds);
-                    if (auto compiled = check.compile(substitute(*provisional, expanded), logicPointer, subject)) {
+                    if (auto compiled =
+                            check.compile(substitute(*provisional, expanded), logicPointer, subject, &memoized)) {
                         screen.provisionalWhen = *compiled;
                     }
                 }
@@ -852,8 +867,8 @@ RulesetLoader::load(const JsonValue& json, const std::string& source, const std:
                                      "unknown derived item " + inQuotes(report[k]) + "; expected a derived id");
                         continue;
                     }
-                    if (auto compiled =
-                            check.compile(found->second, JsonPointer::appendKey(pointer, "report"), subject)) {
+                    if (auto compiled = check.compile(
+                            found->second, JsonPointer::appendKey(pointer, "report"), subject, &memoized)) {
                         screen.report.push_back({report[k], *compiled});
                     }
                 }

@@ -3,6 +3,7 @@
 #include "core/common/DataLocator.h"
 #include "core/common/Error.h"
 #include "core/fhir/QuestionnaireLoader.h"
+#include "core/jsonlogic/JsonLogicMemo.h"
 #include "core/jsonlogic/JsonLogicTrace.h"
 #include "core/jsonlogic/JsonLogicValue.h"
 #include "core/screening/RulesetLoader.h"
@@ -171,6 +172,8 @@ ScreeningResult ScreeningEngine::screen(const JsonValue& rawAnswers,
 
     // 1. Red flags.
     const Ruleset& flags = redFlags();
+    // Each derived item is computed once per ruleset and data, however many rules read it.
+    JsonLogicMemo flagMemo(flags.derived.size(), answers);
     std::vector<const RulesetRule*> fired;
     for (const RulesetRule& rule : flags.rules) {
         // With every input answered there is nothing unknown, and the ordinary evaluation gives the same truth.
@@ -181,7 +184,7 @@ ScreeningResult ScreeningEngine::screen(const JsonValue& rawAnswers,
                           != nullptr;
         }
         const JsonLogicTruth truth =
-            allAnswered ? (rule.compiled.isTruthy(answers) ? JsonLogicTruth::True : JsonLogicTruth::False)
+            allAnswered ? (rule.compiled.isTruthy(answers, flagMemo) ? JsonLogicTruth::True : JsonLogicTruth::False)
                         : rule.partial.evaluatePartial(answers).truth;
         if (truth == JsonLogicTruth::True) {
             fired.push_back(&rule);
@@ -295,10 +298,11 @@ ScreeningResult ScreeningEngine::screen(const JsonValue& rawAnswers,
         }
         // The answers followed by the context, reusing the answers' key index.
         const JsonValue data = JsonValue::extended(answers, members);
+        JsonLogicMemo memo(ruleset.derived.size(), data);
         for (const RulesetScreen& screen : ruleset.screens) {
             const RulesetRule* decider = nullptr;
             for (std::size_t ruleIndex : screen.order) {
-                if (ruleset.rules[ruleIndex].compiled.isTruthy(data)) {
+                if (ruleset.rules[ruleIndex].compiled.isTruthy(data, memo)) {
                     decider = &ruleset.rules[ruleIndex];
                     break;
                 }
@@ -316,7 +320,7 @@ ScreeningResult ScreeningEngine::screen(const JsonValue& rawAnswers,
                         continue;
                     }
                     for (std::size_t i : group) {
-                        if (&rules[i] != decider && rules[i].compiled.isTruthy(data)) {
+                        if (&rules[i] != decider && rules[i].compiled.isTruthy(data, memo)) {
                             screenFired.push_back(&rules[i]);
                         }
                     }
@@ -325,16 +329,16 @@ ScreeningResult ScreeningEngine::screen(const JsonValue& rawAnswers,
                     for (const RulesetRule& rule : ruleset.rules) {
                         if (rule.kind == RuleKind::Note && rule.screen == screen.screen
                             && (rule.attachedTo.empty() || rule.attachedTo == decider->id)
-                            && rule.compiled.isTruthy(data)) {
+                            && rule.compiled.isTruthy(data, memo)) {
                             screenFired.push_back(&rule);
                         }
                     }
                 }
             }
-            pattern.provisional = screen.provisionalWhen.isTruthy(data);
+            pattern.provisional = screen.provisionalWhen.isTruthy(data, memo);
             JsonValue::Object report;
             for (const RulesetScreen::Report& item : screen.report) {
-                const JsonLogicValue value = item.logic.evaluate(data);
+                const JsonLogicValue value = item.logic.evaluate(data, memo);
                 report.emplace_back(item.id, value.isNumber() ? value.toJson() : JsonValue(value.truthy()));
             }
             pattern.report = JsonValue(std::move(report));
@@ -353,7 +357,7 @@ ScreeningResult ScreeningEngine::screen(const JsonValue& rawAnswers,
                 }
                 finding.why = why(rule->compiled, data, ruleset);
                 for (const RulesetNameItem& name : rule->names) {
-                    if (name.logic.isTruthy(data)) {
+                    if (name.logic.isTruthy(data, memo)) {
                         finding.names.push_back(name.item);
                     }
                 }
@@ -365,7 +369,7 @@ ScreeningResult ScreeningEngine::screen(const JsonValue& rawAnswers,
         if (index == m_lcs) {
             auto derivedTruthy = [&](const char* id) {
                 const RulesetDerived* derived = ruleset.findDerived(id);
-                return derived != nullptr && derived->logic.isTruthy(data);
+                return derived != nullptr && derived->logic.isTruthy(data, memo);
             };
             result.lcs.t01Positive = derivedTruthy("t01_pos");
             result.lcs.t02Positive = derivedTruthy("t02_pos");
