@@ -594,6 +594,17 @@ JsonLogicEvaluator::evaluateVar(std::uint32_t index, const JsonLogicNode& node, 
             }
             return data;
         }
+        if (node.segmentCount == 1 && data.isObject() && data.borrowed() != nullptr) {
+            // An answer by name, the commonest read: the member itself, as lookupStatic would find it.
+            const JsonValue* member = this->member(*data.borrowed(), node.firstSegment);
+            const JsonLogicValue found = member != nullptr ? JsonLogicValue::borrow(*member) : JsonLogicValue();
+            if constexpr (Tracing) {
+                if (m_scopeDepth == 0) {
+                    record(index, found, nullptr);
+                }
+            }
+            return member != nullptr ? found : node.constant;
+        }
         JsonLogicValue found = lookupStatic(node, data);
         if constexpr (Tracing) {
             if (m_scopeDepth == 0) {

@@ -203,9 +203,17 @@ JsonLogicPartialResult JsonLogicPartialEvaluator::run(const JsonValue& data)
     return out;
 }
 
+JsonLogicTruth JsonLogicPartialEvaluator::runTruth(const JsonValue& data)
+{
+    m_collectUnknown = false;
+    const JsonLogicTruth truth = truthOf(evaluate(m_program.root, JsonLogicValue::borrow(data)));
+    m_collectUnknown = true;
+    return truth;
+}
+
 JsonLogicPartialEvaluator::Partial JsonLogicPartialEvaluator::unknownInput(const std::string& path)
 {
-    if (std::find(m_unknownInputs.begin(), m_unknownInputs.end(), path) == m_unknownInputs.end()) {
+    if (m_collectUnknown && std::find(m_unknownInputs.begin(), m_unknownInputs.end(), path) == m_unknownInputs.end()) {
         m_unknownInputs.push_back(path);
     }
     return unknown();

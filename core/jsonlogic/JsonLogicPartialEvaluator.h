@@ -20,6 +20,8 @@ public:
     explicit JsonLogicPartialEvaluator(const JsonLogicProgram& program);
 
     JsonLogicPartialResult run(const JsonValue& data);
+    /// run(data).truth, without collecting the unknown inputs or converting the value.
+    JsonLogicTruth runTruth(const JsonValue& data);
 
     /// A value that is known, or unknown with what is known about it: its truthiness and, for numbers,
     /// bounds.
@@ -45,6 +47,7 @@ private:
     JsonLogicEvaluator m_plain;
     JsonLogicOperations::Context m_context;
     std::vector<std::string> m_unknownInputs;
+    bool m_collectUnknown = true;
 };
 
 } // namespace backscreen::core

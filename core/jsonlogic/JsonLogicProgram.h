@@ -97,8 +97,6 @@ struct JsonLogicNode
     /// child is the var. Lets the evaluator compare the data's JsonValue without building values.
     std::uint32_t fastVar = noChild;
     std::uint32_t fastConstant = noChild;
-    /// Memo: the index of its expression in Options::memoized, which is its slot in a JsonLogicMemo.
-    std::uint32_t memoSlot = noChild;
     /// The same comparison when the var has a single segment, with the constant unpacked: the segment, the
     /// constant's kind and its number, text (borrowed from the rule) or bool. Lets the evaluator decide the
     /// commonest leaf without visiting its children.
@@ -115,6 +113,9 @@ struct JsonLogicNode
     std::string path;
     /// JSON pointer of this node in the rule ("" for the root).
     std::string pointer;
+    /// Memo: the index of its expression in Options::memoized, which is its slot in a JsonLogicMemo (last:
+    /// screening rules only need it).
+    std::uint32_t memoSlot = noChild;
 };
 
 /// A compiled rule: immutable after compilation except for the lookup hints, which are atomics that only

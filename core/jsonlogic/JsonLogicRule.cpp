@@ -51,6 +51,12 @@ JsonLogicPartialResult JsonLogicRule::evaluatePartial(const JsonValue& data) con
     return evaluator.run(data);
 }
 
+JsonLogicTruth JsonLogicRule::truthPartial(const JsonValue& data) const
+{
+    JsonLogicPartialEvaluator evaluator(*m_program);
+    return evaluator.runTruth(data);
+}
+
 const JsonValue& JsonLogicRule::source() const
 {
     return m_program->source;

@@ -74,6 +74,8 @@ public:
     /// answers given and stay known. Inside `map`/`filter`/`reduce`/`all`/`none`/`some` array elements are
     /// read as usual. The ordinary evaluate() does none of this work.
     JsonLogicPartialResult evaluatePartial(const JsonValue& data) const;
+    /// evaluatePartial(data).truth alone, which is all a screening needs (it builds no lists or values).
+    JsonLogicTruth truthPartial(const JsonValue& data) const;
 
     /// The rule as compiled.
     const JsonValue& source() const;

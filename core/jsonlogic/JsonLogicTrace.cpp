@@ -97,6 +97,15 @@ std::string JsonLogicTrace::pathOf(const Record& record) const
     return m_program->nodes[record.node].path;
 }
 
+std::string_view JsonLogicTrace::pathView(const Record& record, std::string& computed) const
+{
+    if (record.hasComputedPath) {
+        computed = pathOf(record);
+        return computed;
+    }
+    return m_program->nodes[record.node].path;
+}
+
 JsonValue JsonLogicTrace::toJson() const
 {
     JsonValue::Array entries;

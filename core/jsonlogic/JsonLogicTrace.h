@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace backscreen::core {
@@ -82,6 +83,20 @@ public:
     /// decisiveReads() reduced to path and value, in the same order: for a finding's "why", which needs
     /// no pointers and is built for every fired rule.
     std::vector<Input> decisiveInputs() const;
+
+    /// The same reads passed to `visit(std::string_view path, const JsonLogicValue& value)` one by one (the
+    /// value undefined when absent), building nothing: for a caller that keeps only some of them.
+    template <typename Visit>
+    void forEachDecisiveInput(Visit&& visit) const
+    {
+        std::string computed;
+        for (const Record& record : m_records) {
+            if (isDecisive(record)) {
+                visit(pathView(record, computed), record.value);
+            }
+        }
+    }
+
     /// {"reads": [{"path", "value" (absent when missing), "pointer", "onDecidingPath", "decisive",
     /// "predicate", "predicateTruthy"}, …]}.
     JsonValue toJson() const;
@@ -113,6 +128,8 @@ private:
     JsonLogicRead materialize(const Record& record) const;
     bool isDecisive(const Record& record) const;
     std::string pathOf(const Record& record) const;
+    /// pathOf without a copy: the node's own path, or a computed one written into `computed`.
+    std::string_view pathView(const Record& record, std::string& computed) const;
 
     std::shared_ptr<const JsonLogicProgram> m_program;
     std::vector<Record> m_records;

@@ -4,7 +4,9 @@
 #include "core/jsonlogic/JsonLogicRule.h"
 #include "core/screening/Triage.h"
 
+#include <atomic>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -73,6 +75,9 @@ struct RulesetRule
     std::vector<std::string> readInputs;
     /// JsonValue::keyHash of each readInputs entry, so the engine's "all answered" check hashes nothing.
     std::vector<std::uint64_t> readInputHashes;
+    /// For each readInputs entry, the answers' member position where it was last found, tried first next
+    /// time (answer sets share their shape). Only ever a hint, checked before use; shared by copies.
+    std::shared_ptr<std::atomic<std::uint32_t>[]> readInputHints;
     /// `requires` followed by `optional`: every input whose change lapses a clearance.
     std::vector<std::string> inputs() const;
 };

@@ -698,6 +698,9 @@ RulesetLoader::load(const JsonValue& json, const std::string& source, const std:
                     for (const std::string& input : rule.readInputs) {
                         rule.readInputHashes.push_back(JsonValue::keyHash(input));
                     }
+                    // Not make_shared: GCC 12's array form copies its elements, and atomics cannot be copied.
+                    rule.readInputHints = std::shared_ptr<std::atomic<std::uint32_t>[]>(
+                        new std::atomic<std::uint32_t>[rule.readInputs.size()]());
                     std::optional<JsonLogicRule> compiled =
                         check.compile(rule.expandedLogic, logicPointer, subject, &memoized);
                     std::optional<JsonLogicRule> partial =

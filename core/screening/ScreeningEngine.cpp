@@ -3,12 +3,14 @@
 #include "core/common/DataLocator.h"
 #include "core/common/Error.h"
 #include "core/fhir/QuestionnaireLoader.h"
+#include "core/json/KeyEquality.h"
 #include "core/jsonlogic/JsonLogicMemo.h"
 #include "core/jsonlogic/JsonLogicTrace.h"
 #include "core/jsonlogic/JsonLogicValue.h"
 #include "core/screening/RulesetLoader.h"
 
 #include <algorithm>
+#include <limits>
 #include <set>
 
 namespace backscreen::core {
@@ -34,6 +36,32 @@ JsonValue withoutNulls(const JsonValue& answers)
         }
     }
     return JsonValue(std::move(kept));
+}
+
+/// Whether every input `rule` reads without a default is answered. Tries each input's hint first, so the
+/// usual case costs a key comparison, not a hash lookup.
+bool allInputsAnswered(const RulesetRule& rule, const JsonValue& answers)
+{
+    for (std::size_t i = 0; i < rule.readInputs.size(); ++i) {
+        const std::string& input = rule.readInputs[i];
+        if (rule.readInputHints != nullptr) {
+            const std::uint32_t hint = rule.readInputHints[i].load(std::memory_order_relaxed);
+            const JsonValue::Member* candidate = answers.tryMemberAt(hint);
+            if (candidate != nullptr && sameKey(candidate->first, input)) {
+                continue;
+            }
+        }
+        const std::size_t position = i < rule.readInputHashes.size()
+                                         ? answers.findPosition(input, rule.readInputHashes[i])
+                                         : answers.findPosition(input, JsonValue::keyHash(input));
+        if (position == JsonValue::npos) {
+            return false;
+        }
+        if (rule.readInputHints != nullptr && position < std::numeric_limits<std::uint32_t>::max()) {
+            rule.readInputHints[i].store(static_cast<std::uint32_t>(position), std::memory_order_relaxed);
+        }
+    }
+    return true;
 }
 
 JsonValue valueOrNull(const JsonValue& object, const std::string& key)
@@ -112,10 +140,11 @@ ScreeningEngineLoadResult ScreeningEngine::loadDefault()
     return load(formsDirectory());
 }
 
-std::string ScreeningEngine::questionText(const std::string& linkId) const
+const std::string& ScreeningEngine::questionText(const std::string& linkId) const
 {
+    static const std::string none;
     auto found = m_texts.find(linkId);
-    return found != m_texts.end() ? found->second : std::string();
+    return found != m_texts.end() ? found->second : none;
 }
 
 const RulesetRule* ScreeningEngine::findRedFlag(const std::string& ruleId) const
@@ -155,18 +184,20 @@ ScreeningResult ScreeningEngine::screen(const JsonValue& rawAnswers,
     auto why = [&](const JsonLogicRule& logic, const JsonValue& data, const Ruleset& ruleset) {
         std::vector<WhyItem> items;
         logic.evaluate(data, trace);
-        for (const JsonLogicTrace::Input& read : trace.decisiveInputs()) {
-            if (!read.value || std::any_of(items.begin(), items.end(), [&](const WhyItem& item) {
-                    return item.linkId == read.path;
-                })) {
-                continue;
+        trace.forEachDecisiveInput([&](std::string_view path, const JsonLogicValue& value) {
+            if (value.isUndefined()
+                || std::any_of(items.begin(), items.end(), [&](const WhyItem& item) { return item.linkId == path; })) {
+                return;
             }
-            std::string text = questionText(read.path);
-            if (const RulesetContext* context = ruleset.findContext(read.path); text.empty() && context != nullptr) {
-                text = context->description;
+            std::string linkId(path);
+            const std::string* text = &questionText(linkId);
+            if (text->empty()) {
+                if (const RulesetContext* context = ruleset.findContext(linkId)) {
+                    text = &context->description;
+                }
             }
-            items.push_back({read.path, std::move(text), *read.value});
-        }
+            items.push_back({std::move(linkId), *text, value.toJson()});
+        });
         return items;
     };
 
@@ -177,15 +208,10 @@ ScreeningResult ScreeningEngine::screen(const JsonValue& rawAnswers,
     std::vector<const RulesetRule*> fired;
     for (const RulesetRule& rule : flags.rules) {
         // With every input answered there is nothing unknown, and the ordinary evaluation gives the same truth.
-        bool allAnswered = true;
-        for (std::size_t i = 0; i < rule.readInputs.size() && allAnswered; ++i) {
-            allAnswered = (i < rule.readInputHashes.size() ? answers.find(rule.readInputs[i], rule.readInputHashes[i])
-                                                           : answers.find(rule.readInputs[i]))
-                          != nullptr;
-        }
+        const bool allAnswered = allInputsAnswered(rule, answers);
         const JsonLogicTruth truth =
             allAnswered ? (rule.compiled.isTruthy(answers, flagMemo) ? JsonLogicTruth::True : JsonLogicTruth::False)
-                        : rule.partial.evaluatePartial(answers).truth;
+                        : rule.partial.truthPartial(answers);
         if (truth == JsonLogicTruth::True) {
             fired.push_back(&rule);
         } else if (truth == JsonLogicTruth::Unknown) {

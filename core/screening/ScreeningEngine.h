@@ -75,7 +75,7 @@ public:
     const Ruleset& redFlags() const { return m_rulesets[m_redFlags]; }
 
     /// The intake question text of `linkId`, or "" when the form has no such item.
-    std::string questionText(const std::string& linkId) const;
+    const std::string& questionText(const std::string& linkId) const;
 
 private:
     const RulesetRule* findRedFlag(const std::string& ruleId) const;

@@ -172,6 +172,11 @@ TEST(JsonLogicRule, IsTruthyAgreesWithEvaluateOnEveryValueKind)
         R"({"and": [{"in": [{"var": "a"}, ["positive"]]}, {"<=": [{"var": "b"}, 4]}]})",
         R"({"!": {"==": [{"var": "a"}, "positive"]}})",
         R"({"or": [{"var": "a.x"}, {"==": [{"var": "a.x"}, 1]}]})",
+        R"({"missing_some": [1, ["a", "b"]]})",
+        R"({"!!": {"missing_some": [2, ["a", "b", "c"]]}})",
+        R"({"missing_some": [0, ["a", "b"]]})",
+        R"({"missing_some": [1, ["a.x", "b"]]})",
+        R"({"and": [{"==": [{"var": "a"}, 1]}, {"or": [{"!": {"var": "b"}}, {"in": [{"var": "b"}, [1]]}]}]})",
     };
     const std::vector<std::string> values = {"null",
                                              "true",
@@ -212,6 +217,28 @@ TEST(JsonLogicRule, IsTruthyAgreesWithEvaluateOnEveryValueKind)
         }
     }
     EXPECT_EQ(checked, static_cast<int>(rules.size() * 17 * 17));
+    EXPECT_EQ(rules.size(), 33U);
+}
+
+TEST(JsonLogicRule, BooleanAndOrIfGiveTheBooleanTheyDecide)
+{
+    // and/or/if made only of comparisons take the truth walk's answer for their value; it must be the
+    // operand json-logic-js would return, a boolean.
+    const JsonLogicRule andRule =
+        JsonLogicCompiler::compile(json(R"({"and": [{">": [{"var": "a"}, 1]}, {"!": {"var": "b"}}]})"));
+    const JsonLogicRule orRule =
+        JsonLogicCompiler::compile(json(R"({"or": [{">": [{"var": "a"}, 1]}, {"!!": {"var": "b"}}]})"));
+    const JsonLogicRule ifRule =
+        JsonLogicCompiler::compile(json(R"({"if": [{"var": "b"}, {"==": [{"var": "a"}, 2]}, false]})"));
+    const JsonLogicRule mixed = JsonLogicCompiler::compile(json(R"({"or": [{">": [{"var": "a"}, 1]}, {"var": "b"}]})"));
+    EXPECT_EQ(andRule.evaluate(json(R"({"a": 2, "b": 0})")).toJson(), JsonValue(true));
+    EXPECT_EQ(andRule.evaluate(json(R"({"a": 2, "b": "x"})")).toJson(), JsonValue(false));
+    EXPECT_EQ(orRule.evaluate(json(R"({"a": 0, "b": "x"})")).toJson(), JsonValue(true));
+    EXPECT_EQ(orRule.evaluate(json(R"({"a": 0})")).toJson(), JsonValue(false));
+    EXPECT_EQ(ifRule.evaluate(json(R"({"a": 2, "b": 1})")).toJson(), JsonValue(true));
+    EXPECT_EQ(ifRule.evaluate(json(R"({"a": 2})")).toJson(), JsonValue(false));
+    // Not boolean-valued: `or` returns the answer itself.
+    EXPECT_EQ(mixed.evaluate(json(R"({"a": 0, "b": "x"})")).toJson(), JsonValue("x"));
 }
 
 TEST(JsonLogicRule, CountOfInALiteralListGivesEachKindOfAnswer)

@@ -210,6 +210,7 @@ TEST(RulesetLoader, ReadInputHashesMatchTheReadInputs)
     std::size_t inputs = 0;
     for (const auto& rule : redFlags.ruleset->rules) {
         ASSERT_EQ(rule.readInputHashes.size(), rule.readInputs.size()) << rule.id;
+        ASSERT_NE(rule.readInputHints, nullptr) << rule.id;
         for (std::size_t i = 0; i < rule.readInputs.size(); ++i) {
             EXPECT_EQ(rule.readInputHashes[i], backscreen::core::JsonValue::keyHash(rule.readInputs[i])) << rule.id;
             ++inputs;

@@ -508,3 +508,22 @@ TEST(ScreeningEngine, ConstructorNeedsAllThreeRulesets)
                   "screening engine: ruleset \"sij_radicular\" missing; expected redflags, sij_radicular and lcs");
     }
 }
+
+TEST(ScreeningEngine, GivesTheSameResultWhateverWasScreenedBefore)
+{
+    // The engine keeps lookup hints between screenings (where each answer was found last time). Answer
+    // sets of other shapes, screened in another order by another engine, must not change any result.
+    const auto files = backscreen::tests::filesIn(backscreen::tests::testDataDir() / "vignettes", ".json");
+    ASSERT_GE(files.size(), 25U);
+    const auto other = backscreen::core::ScreeningEngine::load(BACKSCREEN_FORMS_DIR);
+    ASSERT_TRUE(other.ok());
+    std::vector<std::string> forward;
+    for (const auto& file : files) {
+        forward.push_back(JsonWriter::write(
+            screeningEngine().screen(*backscreen::tests::readJsonFile(file).find("answers")).toJson()));
+    }
+    for (std::size_t i = files.size(); i-- > 0;) {
+        const JsonValue answers = *backscreen::tests::readJsonFile(files[i]).find("answers");
+        EXPECT_EQ(JsonWriter::write(other.engine->screen(answers).toJson()), forward[i]) << files[i].filename();
+    }
+}
