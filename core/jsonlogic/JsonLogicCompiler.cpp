@@ -158,9 +158,7 @@ private:
         }
         std::uint32_t index = add(operation->op, operation->predicate, args, pointer);
         JsonLogicNode& node = m_program.nodes[index];
-        if (operation->predicate && node.op != JsonLogicOp::In && node.op != JsonLogicOp::Not
-            && node.op != JsonLogicOp::NotNot && operation->op != JsonLogicOp::All && operation->op != JsonLogicOp::Some
-            && operation->op != JsonLogicOp::None && args.size() == 2) {
+        if (isComparison(node.op) && args.size() == 2) {
             for (std::size_t v = 0; v < 2; ++v) {
                 const JsonLogicNode& var = m_program.nodes[args[v]];
                 if (var.op == JsonLogicOp::Var && var.staticPath && !var.wholeData && isConstant(args[1 - v])) {
@@ -239,25 +237,8 @@ private:
 
     static bool isSimpleOperation(JsonLogicOp op)
     {
-        switch (op) {
-        case JsonLogicOp::And:
-        case JsonLogicOp::Or:
-        case JsonLogicOp::Not:
-        case JsonLogicOp::NotNot:
-        case JsonLogicOp::If:
-        case JsonLogicOp::Add:
-        case JsonLogicOp::Equal:
-        case JsonLogicOp::StrictEqual:
-        case JsonLogicOp::NotEqual:
-        case JsonLogicOp::StrictNotEqual:
-        case JsonLogicOp::Less:
-        case JsonLogicOp::LessOrEqual:
-        case JsonLogicOp::Greater:
-        case JsonLogicOp::GreaterOrEqual:
-            return true;
-        default:
-            return false;
-        }
+        return isComparison(op) || op == JsonLogicOp::And || op == JsonLogicOp::Or || op == JsonLogicOp::Not
+               || op == JsonLogicOp::NotNot || op == JsonLogicOp::If || op == JsonLogicOp::Add;
     }
 
     /// See JsonLogicNode::booleanValued. An empty and/or gives undefined, an `if` without an else branch
@@ -265,15 +246,10 @@ private:
     bool isBooleanValued(const JsonLogicNode& node, const std::vector<std::uint32_t>& args) const
     {
         auto boolean = [&](std::uint32_t arg) { return m_program.nodes[arg].booleanValued; };
+        if (isComparison(node.op)) {
+            return true;
+        }
         switch (node.op) {
-        case JsonLogicOp::Equal:
-        case JsonLogicOp::StrictEqual:
-        case JsonLogicOp::NotEqual:
-        case JsonLogicOp::StrictNotEqual:
-        case JsonLogicOp::Less:
-        case JsonLogicOp::LessOrEqual:
-        case JsonLogicOp::Greater:
-        case JsonLogicOp::GreaterOrEqual:
         case JsonLogicOp::In:
         case JsonLogicOp::Not:
         case JsonLogicOp::NotNot:

@@ -62,6 +62,14 @@ enum class JsonLogicOp : std::uint8_t
     Memo,
 };
 
+/// `==` `===` `!=` `!==` `<` `<=` `>` `>=`: the two-valued comparisons.
+constexpr bool isComparison(JsonLogicOp op)
+{
+    return op == JsonLogicOp::Equal || op == JsonLogicOp::StrictEqual || op == JsonLogicOp::NotEqual
+           || op == JsonLogicOp::StrictNotEqual || op == JsonLogicOp::Less || op == JsonLogicOp::LessOrEqual
+           || op == JsonLogicOp::Greater || op == JsonLogicOp::GreaterOrEqual;
+}
+
 /// One node of a compiled rule. Children are indices into JsonLogicProgram::children.
 struct JsonLogicNode
 {
