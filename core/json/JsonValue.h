@@ -1,8 +1,12 @@
 #pragma once
 
+#include "core/json/KeyEquality.h"
+
+#include <atomic>
 #include <cassert>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -124,6 +128,10 @@ public:
     const JsonValue* find(std::string_view key) const;
     /// The same with the key's keyHash() computed by the caller (e.g. once for a key looked up often).
     const JsonValue* find(std::string_view key, std::uint64_t hash) const;
+    /// find(key, hash) for a caller that remembers where it found `key` last time (answer sets share their
+    /// shape): member `hint` is tried first, and after a search `hint` is set to where the key was found.
+    /// The hint only ever saves a search, so one may be shared by threads (relaxed atomic).
+    const JsonValue* findHinted(std::string_view key, std::uint64_t hash, std::atomic<std::uint32_t>& hint) const;
 
     /// The hash find() uses for a key.
     static std::uint64_t keyHash(std::string_view key);
@@ -206,6 +214,23 @@ inline const JsonValue::Member* JsonValue::tryMemberAt(std::size_t index) const
         return index < data.members.size() ? &data.members[index] : nullptr;
     }
     return index < objectSize(data) ? &memberIn(data, index) : nullptr;
+}
+
+[[gnu::always_inline]] inline const JsonValue*
+JsonValue::findHinted(std::string_view key, std::uint64_t hash, std::atomic<std::uint32_t>& hint) const
+{
+    const Member* candidate = tryMemberAt(hint.load(std::memory_order_relaxed));
+    if (candidate != nullptr && sameKey(candidate->first, key)) {
+        return &candidate->second;
+    }
+    const std::size_t position = findPosition(key, hash);
+    if (position == npos) {
+        return nullptr;
+    }
+    if (position < std::numeric_limits<std::uint32_t>::max()) {
+        hint.store(static_cast<std::uint32_t>(position), std::memory_order_relaxed);
+    }
+    return &memberAt(position).second;
 }
 
 inline const JsonValue::Member& JsonValue::memberAt(std::size_t index) const

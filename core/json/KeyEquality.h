@@ -8,7 +8,7 @@ namespace backscreen::core {
 
 /// Equality of two member names, eight bytes at a time and inline: most answer keys are 8-30 bytes, where a
 /// call to memcmp costs more than the comparison. The last eight bytes are compared as one overlapping word.
-/// Shared by JsonValue's key index and the JsonLogic evaluator's name lookups.
+/// Shared by JsonValue's key index and its hinted lookup (JsonValue::findHinted).
 [[gnu::always_inline]] inline bool sameKey(std::string_view a, std::string_view b)
 {
     const std::size_t size = a.size();

@@ -1,12 +1,10 @@
 #include "JsonLogicEvaluator.h"
 
-#include "core/json/KeyEquality.h"
 #include "core/jsonlogic/JsonLogicTrace.h"
 
 #include <array>
 #include <cmath>
 #include <cstring>
-#include <limits>
 #include <vector>
 
 namespace backscreen::core {
@@ -94,21 +92,8 @@ JsonLogicEvaluator::JsonLogicEvaluator(const JsonLogicProgram& program, JsonLogi
 inline const JsonValue* JsonLogicEvaluator::member(const JsonValue& object, std::uint32_t segment) const
 {
     // Answer sets share their shape, so the member index where this name was found last time is almost
-    // always right; it is checked before use and refreshed by a search when it is not.
-    const std::string& name = m_program.segments[segment];
-    std::uint32_t hint = m_program.hints[segment].load(std::memory_order_relaxed);
-    const JsonValue::Member* candidate = object.tryMemberAt(hint);
-    if (candidate != nullptr && sameKey(candidate->first, name)) {
-        return &candidate->second;
-    }
-    const std::size_t position = object.findPosition(name, m_program.segmentHashes[segment]);
-    if (position == JsonValue::npos) {
-        return nullptr;
-    }
-    if (position < std::numeric_limits<std::uint32_t>::max()) {
-        m_program.hints[segment].store(static_cast<std::uint32_t>(position), std::memory_order_relaxed);
-    }
-    return &object.memberAt(position).second;
+    // always right.
+    return object.findHinted(m_program.segments[segment], m_program.segmentHashes[segment], m_program.hints[segment]);
 }
 
 inline JsonLogicMemo::Entry* JsonLogicEvaluator::memoEntry(const JsonLogicNode& node) const
@@ -743,29 +728,9 @@ bool JsonLogicEvaluator::compareNumbers(const JsonLogicNode& node, const JsonLog
             return false;
         }
     }
-    // JavaScript's comparisons of two numbers (NaN compares false); see JsonLogicOperations::compare.
-    const double a = values[0];
-    const double b = values[1];
-    decided = true;
-    switch (node.op) {
-    case JsonLogicOp::Equal:
-    case JsonLogicOp::StrictEqual:
-        return a == b;
-    case JsonLogicOp::NotEqual:
-    case JsonLogicOp::StrictNotEqual:
-        return !(a == b);
-    case JsonLogicOp::Less:
-        return a < b && (count < 3 || b < values[2]);
-    case JsonLogicOp::LessOrEqual:
-        return a <= b && (count < 3 || b <= values[2]);
-    case JsonLogicOp::Greater:
-        return b < a;
-    case JsonLogicOp::GreaterOrEqual:
-        return b <= a;
-    default:
-        decided = false;
-        return false;
-    }
+    // Three operands are a "between" (`<` and `<=` only): both neighbouring pairs must compare.
+    const bool first = compareTwoNumbers(node.op, values[0], values[1], decided);
+    return count < 3 ? first : first && compareTwoNumbers(node.op, values[1], values[2], decided);
 }
 
 bool JsonLogicEvaluator::compareFast(const JsonLogicNode& node, const JsonLogicValue& data, bool& decided) const

@@ -3,14 +3,12 @@
 #include "core/common/DataLocator.h"
 #include "core/common/Error.h"
 #include "core/fhir/QuestionnaireLoader.h"
-#include "core/json/KeyEquality.h"
 #include "core/jsonlogic/JsonLogicMemo.h"
 #include "core/jsonlogic/JsonLogicTrace.h"
 #include "core/jsonlogic/JsonLogicValue.h"
 #include "core/screening/RulesetLoader.h"
 
 #include <algorithm>
-#include <limits>
 #include <set>
 
 namespace backscreen::core {
@@ -38,27 +36,19 @@ JsonValue withoutNulls(const JsonValue& answers)
     return JsonValue(std::move(kept));
 }
 
-/// Whether every input `rule` reads without a default is answered. Tries each input's hint first, so the
+/// Whether every input `rule` reads without a default is answered. Each input's hint is tried first, so the
 /// usual case costs a key comparison, not a hash lookup.
 bool allInputsAnswered(const RulesetRule& rule, const JsonValue& answers)
 {
     for (std::size_t i = 0; i < rule.readInputs.size(); ++i) {
         const std::string& input = rule.readInputs[i];
-        if (rule.readInputHints != nullptr) {
-            const std::uint32_t hint = rule.readInputHints[i].load(std::memory_order_relaxed);
-            const JsonValue::Member* candidate = answers.tryMemberAt(hint);
-            if (candidate != nullptr && sameKey(candidate->first, input)) {
-                continue;
-            }
-        }
-        const std::size_t position = i < rule.readInputHashes.size()
-                                         ? answers.findPosition(input, rule.readInputHashes[i])
-                                         : answers.findPosition(input, JsonValue::keyHash(input));
-        if (position == JsonValue::npos) {
+        const std::uint64_t hash =
+            i < rule.readInputHashes.size() ? rule.readInputHashes[i] : JsonValue::keyHash(input);
+        const JsonValue* found = rule.readInputHints != nullptr
+                                     ? answers.findHinted(input, hash, rule.readInputHints[i])
+                                     : answers.find(input, hash);
+        if (found == nullptr) {
             return false;
-        }
-        if (rule.readInputHints != nullptr && position < std::numeric_limits<std::uint32_t>::max()) {
-            rule.readInputHints[i].store(static_cast<std::uint32_t>(position), std::memory_order_relaxed);
         }
     }
     return true;
