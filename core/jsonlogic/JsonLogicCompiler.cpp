@@ -163,7 +163,6 @@ private:
                 const JsonLogicNode& var = m_program.nodes[args[v]];
                 if (var.op == JsonLogicOp::Var && var.staticPath && !var.wholeData && isConstant(args[1 - v])) {
                     node.fastVar = static_cast<std::uint32_t>(v);
-                    node.fastConstant = static_cast<std::uint32_t>(1 - v);
                     const JsonLogicValue& constant = m_program.nodes[args[1 - v]].constant;
                     node.fastSegment = var.segmentCount == 1 ? var.firstSegment : JsonLogicNode::noChild;
                     node.fastKind = constant.kind();

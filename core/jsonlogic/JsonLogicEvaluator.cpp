@@ -739,33 +739,13 @@ bool JsonLogicEvaluator::compareFast(const JsonLogicNode& node, const JsonLogicV
         return false;
     }
     const JsonLogicNode& var = m_program.nodes[m_program.children[node.firstChild + node.fastVar]];
-    const JsonLogicValue& constant = m_program.nodes[m_program.children[node.firstChild + node.fastConstant]].constant;
     bool generic = false;
     const JsonValue* found = lookupJson(var, data.borrowed(), generic);
     if (generic || found == nullptr) {
         return false;
     }
     // Same-type comparisons only, where JavaScript's coercions play no part.
-    const bool varFirst = node.fastVar == 0;
-    if (found->isNumber() && constant.isNumber()) {
-        double a = varFirst ? found->asNumber() : constant.asNumber();
-        double b = varFirst ? constant.asNumber() : found->asNumber();
-        return compareTwoNumbers(node.op, a, b, decided);
-    }
-    const bool equality = node.op == JsonLogicOp::Equal || node.op == JsonLogicOp::StrictEqual;
-    const bool inequality = node.op == JsonLogicOp::NotEqual || node.op == JsonLogicOp::StrictNotEqual;
-    if (!equality && !inequality) {
-        return false;
-    }
-    if (found->isString() && constant.isString()) {
-        decided = true;
-        return (std::string_view(found->asString()) == constant.asString()) == equality;
-    }
-    if (found->isBool() && constant.isBool()) {
-        decided = true;
-        return (found->asBool() == constant.asBool()) == equality;
-    }
-    return false;
+    return compareFound(node, found, decided);
 }
 
 JsonLogicValue JsonLogicEvaluator::lookupStatic(const JsonLogicNode& node, const JsonLogicValue& data) const

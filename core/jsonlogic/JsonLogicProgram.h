@@ -102,12 +102,11 @@ struct JsonLogicNode
     std::uint32_t firstSegment = 0;
     std::uint32_t segmentCount = 0;
     /// A comparison of a static-path var with a constant (the commonest leaf of a screening rule): which
-    /// child is the var. Lets the evaluator compare the data's JsonValue without building values.
+    /// child is the var, and the constant unpacked: its kind and its number, text (borrowed from the rule)
+    /// or bool. Lets the evaluator compare the data's JsonValue without building values.
     std::uint32_t fastVar = noChild;
-    std::uint32_t fastConstant = noChild;
-    /// The same comparison when the var has a single segment, with the constant unpacked: the segment, the
-    /// constant's kind and its number, text (borrowed from the rule) or bool. Lets the evaluator decide the
-    /// commonest leaf without visiting its children.
+    /// The same when the var has a single segment: the segment, so the evaluator decides the commonest leaf
+    /// without visiting its children.
     std::uint32_t fastSegment = noChild;
     JsonLogicValue::Kind fastKind = JsonLogicValue::Kind::Undefined;
     bool fastBool = false;
