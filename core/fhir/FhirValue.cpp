@@ -233,7 +233,7 @@ bool isFhirDateTime(std::string_view text)
         return isDatePart(text);
     }
     std::string_view date = text.substr(0, t);
-    if (date.size() != 10 || !isDatePart(date)) {
+    if (!isCalendarDate(date)) {
         return false;
     }
     std::string_view rest = text.substr(t + 1);

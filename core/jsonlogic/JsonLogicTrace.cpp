@@ -41,7 +41,7 @@ JsonLogicRead JsonLogicTrace::materialize(const Record& record) const
         read.predicatePointer = m_program->nodes[frame.node].pointer;
         read.predicateTruthy = frame.truthy;
     }
-    read.decisive = read.onDecidingPath && read.predicateTruthy;
+    read.decisive = isDecisive(record);
     return read;
 }
 

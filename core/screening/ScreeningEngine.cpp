@@ -427,7 +427,7 @@ std::optional<Clearance> ScreeningEngine::createClearance(const std::string& rul
         return refuse(ErrorCode::ClearanceNotAllowed, "MONITOR rules do not block; expected a SOON or URGENT rule");
     }
     const JsonValue answers = withoutNulls(rawAnswers);
-    if (rule->partial.evaluatePartial(answers).truth != JsonLogicTruth::True) {
+    if (rule->partial.truthPartial(answers) != JsonLogicTruth::True) {
         return refuse(ErrorCode::ClearanceNotAllowed, "the rule did not fire on these answers; expected a fired rule");
     }
     Clearance clearance;
