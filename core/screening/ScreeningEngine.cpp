@@ -9,6 +9,7 @@
 #include "core/screening/RulesetLoader.h"
 
 #include <algorithm>
+#include <cassert>
 #include <set>
 
 namespace backscreen::core {
@@ -40,14 +41,10 @@ JsonValue withoutNulls(const JsonValue& answers)
 /// usual case costs a key comparison, not a hash lookup.
 bool allInputsAnswered(const RulesetRule& rule, const JsonValue& answers)
 {
+    // RulesetLoader, the only maker of rules, fills the hashes and hints for every input.
+    assert(rule.readInputHashes.size() == rule.readInputs.size() && rule.readInputHints != nullptr);
     for (std::size_t i = 0; i < rule.readInputs.size(); ++i) {
-        const std::string& input = rule.readInputs[i];
-        const std::uint64_t hash =
-            i < rule.readInputHashes.size() ? rule.readInputHashes[i] : JsonValue::keyHash(input);
-        const JsonValue* found = rule.readInputHints != nullptr
-                                     ? answers.findHinted(input, hash, rule.readInputHints[i])
-                                     : answers.find(input, hash);
-        if (found == nullptr) {
+        if (answers.findHinted(rule.readInputs[i], rule.readInputHashes[i], rule.readInputHints[i]) == nullptr) {
             return false;
         }
     }
