@@ -72,9 +72,7 @@ public:
             && value.asObject().front().first != "var") {
             const std::vector<JsonValue>& memoized = *m_options.memoized;
             for (std::size_t slot = 0; slot < memoized.size(); ++slot) {
-                const JsonValue& candidate = memoized[slot];
-                if (candidate.isObject() && candidate.asObject().size() == 1
-                    && candidate.asObject().front().first == value.asObject().front().first && candidate == value) {
+                if (memoized[slot] == value) {
                     // The Memo shares the pointer of what it stands for; it is never a read or a predicate.
                     const std::uint32_t expression = compileValue(value, pointer, depth);
                     const std::uint32_t index = add(JsonLogicOp::Memo, false, {expression}, pointer);
