@@ -69,36 +69,21 @@ JsonValue::JsonValue(Object members)
 {
     auto data = std::make_shared<ObjectData>();
     data->members = std::move(members);
-    const std::size_t count = data->members.size();
-    if (count > kScanLimit && count < std::numeric_limits<std::uint32_t>::max() / 4) {
-        std::size_t size = 16;
-        while (size < 2 * count) {
-            size *= 2;
-        }
-        data->keyTable.assign(size, 0);
-        index(*data, 0);
-    }
+    buildKeyTable(*data);
     m_value = std::shared_ptr<const ObjectData>(std::move(data));
 }
 
-JsonValue JsonValue::extended(const JsonValue& base, const Object& extra)
+JsonValue JsonValue::extended(const JsonValue& base, Object extra)
 {
     const auto* baseData = std::get_if<std::shared_ptr<const ObjectData>>(&base.m_value);
     if (baseData == nullptr) {
-        return JsonValue(extra);
+        return JsonValue(std::move(extra));
     }
     auto data = std::make_shared<ObjectData>();
     data->base = *baseData;
     data->baseCount = base.size();
-    data->members = extra;
-    if (extra.size() > kScanLimit && extra.size() < std::numeric_limits<std::uint32_t>::max() / 4) {
-        std::size_t size = 16;
-        while (size < 2 * extra.size()) {
-            size *= 2;
-        }
-        data->keyTable.assign(size, 0);
-        index(*data, 0);
-    }
+    data->members = std::move(extra);
+    buildKeyTable(*data);
     JsonValue result;
     result.m_value = std::shared_ptr<const ObjectData>(std::move(data));
     return result;
@@ -131,10 +116,19 @@ bool JsonValue::needsHash(const ObjectData& data)
     return !data.keyTable.empty() || (data.base != nullptr && needsHash(*data.base));
 }
 
-void JsonValue::index(ObjectData& data, std::size_t from)
+void JsonValue::buildKeyTable(ObjectData& data)
 {
-    const std::size_t mask = data.keyTable.size() - 1;
-    for (std::size_t i = from; i < data.members.size(); ++i) {
+    const std::size_t count = data.members.size();
+    if (count <= kScanLimit || count >= std::numeric_limits<std::uint32_t>::max() / 4) {
+        return;
+    }
+    std::size_t tableSize = 16;
+    while (tableSize < 2 * count) {
+        tableSize *= 2;
+    }
+    data.keyTable.assign(tableSize, 0);
+    const std::size_t mask = tableSize - 1;
+    for (std::size_t i = 0; i < count; ++i) {
         const std::string& key = data.members[i].first;
         std::size_t slot = static_cast<std::size_t>(keyHash(key)) & mask;
         // Document order: a later duplicate finds its first occurrence and is not entered.
@@ -203,11 +197,17 @@ std::size_t JsonValue::positionIn(const ObjectData& data, std::string_view key, 
             return found;
         }
     }
+    const std::size_t own = ownPosition(data, key, hash);
+    return own == npos ? npos : data.baseCount + own;
+}
+
+std::size_t JsonValue::ownPosition(const ObjectData& data, std::string_view key, std::uint64_t hash)
+{
     const Object& members = data.members;
     if (data.keyTable.empty()) {
         for (std::size_t i = 0; i < members.size(); ++i) {
             if (sameKey(members[i].first, key)) {
-                return data.baseCount + i;
+                return i;
             }
         }
         return npos;
@@ -219,7 +219,7 @@ std::size_t JsonValue::positionIn(const ObjectData& data, std::string_view key, 
             return npos;
         }
         if (sameKey(members[entry - 1].first, key)) {
-            return data.baseCount + entry - 1;
+            return entry - 1;
         }
     }
 }
@@ -232,26 +232,9 @@ const JsonValue* JsonValue::find(std::string_view key) const
     }
     const ObjectData& data = **object;
     if (data.base == nullptr) {
-        // A plain object, the common case, without the layered walk.
-        const Object& members = data.members;
-        if (data.keyTable.empty()) {
-            for (const Member& member : members) {
-                if (sameKey(member.first, key)) {
-                    return &member.second;
-                }
-            }
-            return nullptr;
-        }
-        const std::size_t mask = data.keyTable.size() - 1;
-        for (std::size_t slot = static_cast<std::size_t>(keyHash(key)) & mask;; slot = (slot + 1) & mask) {
-            const std::uint32_t entry = data.keyTable[slot];
-            if (entry == 0) {
-                return nullptr;
-            }
-            if (sameKey(members[entry - 1].first, key)) {
-                return &members[entry - 1].second;
-            }
-        }
+        // A plain object, the common case, without the layered walk; the key is hashed only for a table.
+        const std::size_t own = ownPosition(data, key, data.keyTable.empty() ? 0 : keyHash(key));
+        return own == npos ? nullptr : &data.members[own].second;
     }
     std::size_t position = positionIn(data, key, needsHash(data) ? keyHash(key) : 0);
     return position == npos ? nullptr : &memberIn(data, position).second;
@@ -259,12 +242,8 @@ const JsonValue* JsonValue::find(std::string_view key) const
 
 const JsonValue* JsonValue::find(std::string_view key, std::uint64_t hash) const
 {
-    const auto* object = std::get_if<std::shared_ptr<const ObjectData>>(&m_value);
-    if (object == nullptr) {
-        return nullptr;
-    }
-    std::size_t position = positionIn(**object, key, hash);
-    return position == npos ? nullptr : &memberIn(**object, position).second;
+    const std::size_t position = findPosition(key, hash);
+    return position == npos ? nullptr : &memberAt(position).second;
 }
 
 std::size_t JsonValue::findPosition(std::string_view key, std::uint64_t hash) const

@@ -58,7 +58,7 @@ public:
     /// answers object per evaluation). find(), size(), memberAt() and findPosition() read both layers;
     /// asObject() builds the concatenated members once, on first use. `base` that is not an object counts
     /// as {}.
-    static JsonValue extended(const JsonValue& base, const Object& extra);
+    static JsonValue extended(const JsonValue& base, Object extra);
 
     /// Member `index` (in document order) of an object, without building the members of an extended one;
     /// index must be below size().
@@ -176,7 +176,11 @@ private:
     static const Array& emptyArray();
     static const Object& emptyObject();
     /// Enters members [from, members.size()) into `data.keyTable` (which must have room), first key wins.
-    static void index(ObjectData& data, std::size_t from);
+    /// Gives `data` a hash table of its own members' keys when they are too many to scan.
+    static void buildKeyTable(ObjectData& data);
+    /// Index in data.members (its own layer only) of the first member named `key`, or npos; `hash` is
+    /// read only when the layer has a key table.
+    static std::size_t ownPosition(const ObjectData& data, std::string_view key, std::uint64_t hash);
     static std::size_t positionIn(const ObjectData& data, std::string_view key, std::uint64_t hash);
     static const Member& memberIn(const ObjectData& data, std::size_t index);
     static const Object& flatten(const ObjectData& data);

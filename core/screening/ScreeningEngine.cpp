@@ -310,7 +310,7 @@ ScreeningResult ScreeningEngine::screen(const JsonValue& rawAnswers,
             }
         }
         // The answers followed by the context, reusing the answers' key index.
-        const JsonValue data = JsonValue::extended(answers, members);
+        const JsonValue data = JsonValue::extended(answers, std::move(members));
         JsonLogicMemo memo(ruleset.derived.size(), data);
         for (const RulesetScreen& screen : ruleset.screens) {
             const RulesetRule* decider = nullptr;
