@@ -25,6 +25,7 @@
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDate>
+#include <QDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
@@ -235,6 +236,13 @@ void MainWindow::lock()
     if (isLocked()) {
         return;
     }
+    // Every open dialog (clearance, exercise picker, comparison, print preview, outcome entry, …) shows client
+    // data and, if modal, would block the lock screen: close them all unsaved rather than leave them over the lock.
+    for (QDialog* dialog : findChildren<QDialog*>()) {
+        if (dialog->isVisible()) {
+            dialog->reject();
+        }
+    }
     m_pageBeforeLock = currentPage();
     m_lockScreen->prepare(m_session.isDemo() ? QString::fromUtf8(DemoSeeder::therapistPassword()) : QString());
     // Signed out while locked: nothing can be read until the password is given again.
@@ -416,8 +424,6 @@ void MainWindow::enterOutcome(db::RecordId clientId, db::RecordId visitId)
                                               : m_session.service().clientHistory(clientId);
         auto* dialog = new OutcomeEntryDialog(m_session.service(), *catalogue, history, visitId, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        // The answers are client data: locking closes the dialog unsaved rather than leave it over the lock.
-        connect(m_idleLock, &IdleLock::lockRequested, dialog, &QDialog::reject);
         connect(dialog, &OutcomeEntryDialog::outcomeSaved, this, [this](db::RecordId savedClientId) {
             guarded(tr("Showing the outcome"), [this, savedClientId] {
                 if (m_clientRecordPage->clientId() == savedClientId) {
