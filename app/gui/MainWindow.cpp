@@ -111,7 +111,7 @@ MainWindow::MainWindow(ClinicSession& session,
     // The program editor needs the catalogue and rules, so it exists only when they loaded.
     if (m_programStarter) {
         m_programEditorPage = new ProgramEditorPage(
-            session.service(), m_programStarter->catalogue(), m_programStarter->ruleset(), m_pages);
+            session.service(), m_programStarter->catalogue(), m_programStarter->ruleset(), engine, m_pages);
         m_pages->addWidget(m_programEditorPage);
         connect(m_programEditorPage, &ProgramEditorPage::closeRequested, this, [this] {
             openClient(m_programEditorPage->clientId());

@@ -64,11 +64,13 @@ void prepare(QPrinter& printer)
 ProgramEditorPage::ProgramEditorPage(db::ClinicService& service,
                                      const core::ExerciseCatalogue& catalogue,
                                      const core::ProgramRuleset& ruleset,
+                                     const core::ScreeningEngine& engine,
                                      QWidget* parent)
     : QWidget(parent)
     , m_service(service)
     , m_catalogue(catalogue)
     , m_ruleset(ruleset)
+    , m_engine(engine)
     , m_renderer(catalogue, ruleset)
     , m_printer(std::make_unique<QPrinter>(QPrinter::HighResolution))
     , m_model(new ProgramExerciseModel(catalogue, this))
@@ -488,7 +490,7 @@ void ProgramEditorPage::addExercise(const std::string& exerciseId)
             std::optional<LatestScreening> latest;
             if (m_loaded.visitId) {
                 try {
-                    latest = LatestScreening::of(history, m_loaded.visitId);
+                    latest = LatestScreening::of(history, m_loaded.visitId, &m_engine);
                 } catch (const Error& error) {
                     if (error.code() != ErrorCode::RecordNotFound) {
                         throw;
@@ -496,7 +498,7 @@ void ProgramEditorPage::addExercise(const std::string& exerciseId)
                 }
             }
             if (!latest) {
-                latest = LatestScreening::of(history);
+                latest = LatestScreening::of(history, {}, &m_engine);
             }
             exercise = core::ProgramGenerator(m_catalogue, m_ruleset)
                            .exerciseFor(core::ProgramRequest::fromScreening(latest->result), exerciseId);
@@ -855,7 +857,7 @@ QString ProgramEditorPage::handoutRefusal() const
     if (m_clientId == 0) {
         return tr("no program is open");
     }
-    return toQString(LatestScreening::handoutRefusal(m_service, m_clientId));
+    return toQString(LatestScreening::handoutRefusal(m_service, m_clientId, &m_engine));
 }
 
 HandoutDetails ProgramEditorPage::handoutDetails() const

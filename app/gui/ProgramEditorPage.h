@@ -22,6 +22,10 @@ class QPrinter;
 class QTableView;
 class QUndoStack;
 
+namespace backscreen::core {
+class ScreeningEngine;
+}
+
 namespace backscreen::db {
 class ClinicService;
 }
@@ -44,10 +48,12 @@ class ProgramEditorPage : public QWidget
     Q_OBJECT
 
 public:
-    /// The service, catalogue and ruleset must outlive the page.
+    /// The service, catalogue, ruleset and engine must outlive the page. The engine re-screens the latest
+    /// screening with the clearances recorded after it (LatestScreening), so it is not reloaded per check.
     ProgramEditorPage(db::ClinicService& service,
                       const core::ExerciseCatalogue& catalogue,
                       const core::ProgramRuleset& ruleset,
+                      const core::ScreeningEngine& engine,
                       QWidget* parent = nullptr);
     ~ProgramEditorPage() override;
 
@@ -183,6 +189,7 @@ private:
     db::ClinicService& m_service;
     const core::ExerciseCatalogue& m_catalogue;
     const core::ProgramRuleset& m_ruleset;
+    const core::ScreeningEngine& m_engine;
     HandoutRenderer m_renderer;
     std::unique_ptr<QPrinter> m_printer;
     db::RecordId m_clientId = 0;
