@@ -115,7 +115,11 @@ LatestScreening LatestScreening::of(const db::ClientHistory& history,
 std::string
 LatestScreening::handoutRefusal(db::ClinicService& service, db::RecordId clientId, const core::ScreeningEngine* engine)
 {
-    const db::ClientHistory history = service.clientHistory(clientId);
+    return handoutRefusal(service.clientHistory(clientId), engine);
+}
+
+std::string LatestScreening::handoutRefusal(const db::ClientHistory& history, const core::ScreeningEngine* engine)
+{
     LatestScreening latest;
     try {
         latest = of(history, {}, engine);
@@ -140,10 +144,15 @@ LatestScreening::handoutRefusal(db::ClinicService& service, db::RecordId clientI
 
 void LatestScreening::requireHandoutAllowed(db::ClinicService& service, db::RecordId clientId)
 {
-    const std::string refusal = handoutRefusal(service, clientId);
+    requireHandoutAllowed(service.clientHistory(clientId));
+}
+
+void LatestScreening::requireHandoutAllowed(const db::ClientHistory& history)
+{
+    const std::string refusal = handoutRefusal(history);
     if (!refusal.empty()) {
         throw Error(ErrorCode::HandoutBlocked,
-                    clientText(clientId) + ": not printed: " + refusal
+                    clientText(history.client.id) + ": not printed: " + refusal
                         + "; expected the red flag cleared or the red-flag screen completed first (exercises.md G1)");
     }
 }

@@ -43,9 +43,15 @@ struct LatestScreening
     static std::string
     handoutRefusal(db::ClinicService& service, db::RecordId clientId, const core::ScreeningEngine* engine = nullptr);
 
+    /// The same from a history already read (no further audited read).
+    static std::string handoutRefusal(const db::ClientHistory& history, const core::ScreeningEngine* engine = nullptr);
+
     /// Throws backscreen::Error (HandoutBlocked) "client N: not printed: REFUSAL; expected …" when
     /// handoutRefusal is not empty.
     static void requireHandoutAllowed(db::ClinicService& service, db::RecordId clientId);
+
+    /// The same from a history already read (no further audited read).
+    static void requireHandoutAllowed(const db::ClientHistory& history);
 };
 
 } // namespace backscreen::app

@@ -370,7 +370,8 @@ void ProgramEditorPage::openProgram(db::RecordId clientId)
     m_previousProgram = std::move(previous);
     m_undoStack->clear();
     apply(program, program.exercises.empty() ? std::string() : program.exercises.front().exerciseId);
-    const QString refusal = handoutRefusal();
+    // From the history just read: the refusal needs no second (audited) read.
+    const QString refusal = toQString(LatestScreening::handoutRefusal(history, &m_engine));
     m_blockedLabel->setText(refusal.isEmpty() ? QString() : tr("Printing is blocked: %1").arg(refusal));
     m_blockedLabel->setVisible(!refusal.isEmpty());
     updateTitle();
