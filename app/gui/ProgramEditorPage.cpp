@@ -953,15 +953,17 @@ void ProgramEditorPage::saveAsPdf()
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Save handout as PDF"), defaultPdfFileName(), tr("PDF documents (*.pdf)"));
     if (!path.isEmpty()) {
-        writePdf(path);
+        writeCheckedPdf(path);
     }
 }
 
 bool ProgramEditorPage::writePdf(const QString& path)
 {
-    if (!readyToPrint()) {
-        return false;
-    }
+    return readyToPrint() && writeCheckedPdf(path);
+}
+
+bool ProgramEditorPage::writeCheckedPdf(const QString& path)
+{
     const HandoutPageSize size =
         m_printer->pageLayout().pageSize().id() == QPageSize::Letter ? HandoutPageSize::Letter : HandoutPageSize::A4;
     try {

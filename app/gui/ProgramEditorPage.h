@@ -111,7 +111,7 @@ public:
     QPrintPreviewDialog* printPreview();
     /// The print dialog, then printing.
     void print();
-    /// Asks for a file name, then writePdf.
+    /// After the checks, asks for a file name and writes the handout there.
     void saveAsPdf();
     /// Writes the handout of the stored version to `path`; false (after saying why) when refused or failed.
     bool writePdf(const QString& path);
@@ -185,6 +185,8 @@ private:
     void updateActions();
     /// The checks before any printing: not blocked, no unsaved edits (offers to save them).
     bool readyToPrint();
+    /// writePdf without the checks, for callers that have just made them.
+    bool writeCheckedPdf(const QString& path);
 
     db::ClinicService& m_service;
     const core::ExerciseCatalogue& m_catalogue;
