@@ -72,18 +72,11 @@ ProgramEditorPage::ProgramEditorPage(db::ClinicService& service,
     , m_ruleset(ruleset)
     , m_engine(engine)
     , m_renderer(catalogue, ruleset)
-    , m_printer(std::make_unique<QPrinter>(QPrinter::HighResolution))
     , m_model(new ProgramExerciseModel(catalogue, this))
     , m_undoStack(new QUndoStack(this))
 {
     setObjectName(QStringLiteral("programEditorPage"));
     m_undoStack->setObjectName(QStringLiteral("programUndoStack"));
-    prepare(*m_printer);
-    if (QLocale::system().measurementSystem() == QLocale::ImperialUSSystem) {
-        m_printer->setPageSize(QPageSize(QPageSize::Letter));
-    } else {
-        m_printer->setPageSize(QPageSize(QPageSize::A4));
-    }
 
     m_titleLabel = new QLabel(this);
     m_titleLabel->setObjectName(QStringLiteral("programTitleLabel"));
@@ -334,6 +327,21 @@ ProgramEditorPage::~ProgramEditorPage()
     m_noteEdit->disconnect(this);
     m_programNotesEdit->disconnect(this);
     m_dosageEditor->disconnect(this);
+}
+
+QPrinter& ProgramEditorPage::printer()
+{
+    // Made on first use: a QPrinter looks up the default printer, which slows the start-up of every session.
+    if (!m_printer) {
+        m_printer = std::make_unique<QPrinter>(QPrinter::HighResolution);
+        prepare(*m_printer);
+        if (QLocale::system().measurementSystem() == QLocale::ImperialUSSystem) {
+            m_printer->setPageSize(QPageSize(QPageSize::Letter));
+        } else {
+            m_printer->setPageSize(QPageSize(QPageSize::A4));
+        }
+    }
+    return *m_printer;
 }
 
 QAction* ProgramEditorPage::makeAction(const QString& text, const QString& objectName, const QString& toolTip)
@@ -922,7 +930,7 @@ QPrintPreviewDialog* ProgramEditorPage::printPreview()
     if (!readyToPrint()) {
         return nullptr;
     }
-    auto* dialog = new QPrintPreviewDialog(m_printer.get(), this);
+    auto* dialog = new QPrintPreviewDialog(&printer(), this);
     dialog->setObjectName(QStringLiteral("handoutPrintPreviewDialog"));
     dialog->setWindowTitle(tr("Print preview — handout for %1").arg(m_clientName));
     dialog->setAccessibleName(tr("Handout print preview"));
@@ -937,11 +945,11 @@ void ProgramEditorPage::print()
     if (!readyToPrint()) {
         return;
     }
-    QPrintDialog dialog(m_printer.get(), this);
+    QPrintDialog dialog(&printer(), this);
     dialog.setObjectName(QStringLiteral("handoutPrintDialog"));
     dialog.setWindowTitle(tr("Print handout for %1").arg(m_clientName));
     if (dialog.exec() == QDialog::Accepted) {
-        renderHandout(m_printer.get());
+        renderHandout(&printer());
     }
 }
 
@@ -965,7 +973,7 @@ bool ProgramEditorPage::writePdf(const QString& path)
 bool ProgramEditorPage::writeCheckedPdf(const QString& path)
 {
     const HandoutPageSize size =
-        m_printer->pageLayout().pageSize().id() == QPageSize::Letter ? HandoutPageSize::Letter : HandoutPageSize::A4;
+        printer().pageLayout().pageSize().id() == QPageSize::Letter ? HandoutPageSize::Letter : HandoutPageSize::A4;
     try {
         m_renderer.writePdf(m_loadedProgram, handoutDetails(), size, toUtf8(path));
     } catch (const Error& error) {

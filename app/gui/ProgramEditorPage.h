@@ -183,6 +183,8 @@ private:
     void updateSizeWarning();
     void updateTitle();
     void updateActions();
+    /// The printer the handout goes to (page size from the locale), made on first use.
+    QPrinter& printer();
     /// The checks before any printing: not blocked, no unsaved edits (offers to save them).
     bool readyToPrint();
     /// writePdf without the checks, for callers that have just made them.
@@ -193,6 +195,7 @@ private:
     const core::ProgramRuleset& m_ruleset;
     const core::ScreeningEngine& m_engine;
     HandoutRenderer m_renderer;
+    /// Null until printer() first needs it.
     std::unique_ptr<QPrinter> m_printer;
     db::RecordId m_clientId = 0;
     QString m_clientName;
