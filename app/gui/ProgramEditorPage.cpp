@@ -809,7 +809,7 @@ void ProgramEditorPage::chooseExercise()
     for (const core::ProgramExercise& exercise : m_model->program().exercises) {
         taken.insert(exercise.exerciseId);
     }
-    auto* picker = new ExercisePickerDialog(m_catalogue, std::move(taken), this);
+    auto* picker = new ExercisePickerDialog(m_catalogue, taken, this);
     picker->setAttribute(Qt::WA_DeleteOnClose);
     connect(picker, &QDialog::accepted, this, [this, picker] {
         const std::string id = picker->selectedExerciseId();
