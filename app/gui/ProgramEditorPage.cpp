@@ -59,6 +59,17 @@ void prepare(QPrinter& printer)
     printer.setCreator(QStringLiteral("Backscreen"));
 }
 
+/// A text-only tool button for one of the page's actions, named after it ("…Action" -> "…Button").
+QToolButton* toolButtonFor(QAction* action, QWidget* parent)
+{
+    auto* button = new QToolButton(parent);
+    button->setDefaultAction(action);
+    button->setObjectName(action->objectName().replace(QStringLiteral("Action"), QStringLiteral("Button")));
+    button->setAccessibleName(action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    return button;
+}
+
 } // namespace
 
 ProgramEditorPage::ProgramEditorPage(db::ClinicService& service,
@@ -172,12 +183,7 @@ ProgramEditorPage::ProgramEditorPage(db::ClinicService& service,
 
     auto* listButtons = new QHBoxLayout;
     for (QAction* action : {m_addAction, m_removeAction, m_moveUpAction, m_moveDownAction}) {
-        auto* button = new QToolButton(this);
-        button->setDefaultAction(action);
-        button->setObjectName(action->objectName().replace(QStringLiteral("Action"), QStringLiteral("Button")));
-        button->setAccessibleName(action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        listButtons->addWidget(button);
+        listButtons->addWidget(toolButtonFor(action, this));
     }
     listButtons->addStretch(1);
 
@@ -271,14 +277,7 @@ ProgramEditorPage::ProgramEditorPage(db::ClinicService& service,
     splitter->setStretchFactor(1, 2);
 
     auto* bottom = new QHBoxLayout;
-    const auto addButton = [this, bottom](QAction* action) {
-        auto* button = new QToolButton(this);
-        button->setDefaultAction(action);
-        button->setObjectName(action->objectName().replace(QStringLiteral("Action"), QStringLiteral("Button")));
-        button->setAccessibleName(action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        bottom->addWidget(button);
-    };
+    const auto addButton = [this, bottom](QAction* action) { bottom->addWidget(toolButtonFor(action, this)); };
     addButton(m_closeAction);
     addButton(m_undoAction);
     addButton(m_redoAction);
