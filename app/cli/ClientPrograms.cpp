@@ -87,7 +87,14 @@ std::vector<db::HomeProgramVersionRecord> ClientPrograms::versions(db::RecordId 
 
 db::HomeProgramVersionRecord ClientPrograms::version(db::RecordId clientId, std::optional<std::int64_t> version)
 {
-    std::vector<db::HomeProgramVersionRecord> all = versions(clientId);
+    return ClientPrograms::version(m_service.clientHistory(clientId), version);
+}
+
+db::HomeProgramVersionRecord ClientPrograms::version(const db::ClientHistory& history,
+                                                     std::optional<std::int64_t> version)
+{
+    const db::RecordId clientId = history.client.id;
+    const std::vector<db::HomeProgramVersionRecord>& all = history.programVersions;
     if (all.empty()) {
         throw Error(ErrorCode::RecordNotFound,
                     clientText(clientId)

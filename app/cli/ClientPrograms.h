@@ -49,6 +49,10 @@ public:
     /// (RecordNotFound) when the client has no program or no such version.
     db::HomeProgramVersionRecord version(db::RecordId clientId, std::optional<std::int64_t> version = {});
 
+    /// The same from the client's history already read (no further audited read).
+    static db::HomeProgramVersionRecord version(const db::ClientHistory& history,
+                                                std::optional<std::int64_t> version = {});
+
     /// The stored program of a version, its `version` set to the stored number.
     static core::Program programOf(const db::HomeProgramVersionRecord& record);
 

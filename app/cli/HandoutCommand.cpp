@@ -219,10 +219,12 @@ int runHandoutCommand(CliContext& context)
         }
         command.login();
         const db::RecordId clientId = std::stoll(clientText);
+        // One audited read of the history serves the check, the program and the client's name.
+        const db::ClientHistory history = command.service().clientHistory(clientId);
         // A later screening may have found a red flag or been left unfinished: the stored program stays
         // unprinted until it is cleared or finished (exercises.md G1).
         try {
-            LatestScreening::requireHandoutAllowed(command.service(), clientId);
+            LatestScreening::requireHandoutAllowed(history);
         } catch (const Error& error) {
             if (error.code() != ErrorCode::HandoutBlocked) {
                 throw;
@@ -230,10 +232,8 @@ int runHandoutCommand(CliContext& context)
             context.err << "backscreen-cli handout: " << error.what() << "\n";
             return static_cast<int>(ExitCode::Failed);
         }
-        ClientPrograms programs(command.service(), *catalogue.catalogue, *ruleset);
-        program = ClientPrograms::programOf(programs.version(clientId, version));
-        const db::ClientRecord client = command.service().readClient(clientId);
-        details.clientName = client.givenName + " " + client.familyName;
+        program = ClientPrograms::programOf(ClientPrograms::version(history, version));
+        details.clientName = history.client.givenName + " " + history.client.familyName;
         const db::UserRecord& user = *command.service().currentUser();
         details.therapistName = user.displayName.empty() ? user.username : user.displayName;
     } else {

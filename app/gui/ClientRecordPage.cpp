@@ -133,27 +133,22 @@ ClientRecordPage::ClientRecordPage(db::ClinicService& service, QWidget* parent)
     layout->addLayout(buttons);
 
     connect(m_newIntakeButton, &QPushButton::clicked, this, [this] { emit newIntakeRequested(clientId()); });
-    connect(m_openIntakeButton, &QPushButton::clicked, this, [this] {
+    // The button and activating a row (double-click, Enter) do the same.
+    const auto openIntake = [this] {
         if (selectedVisitId() != 0) {
             emit resumeIntakeRequested(clientId(), selectedVisitId());
         }
-    });
-    connect(m_visitsTableView, &QTableView::activated, this, [this] {
-        if (selectedVisitId() != 0) {
-            emit resumeIntakeRequested(clientId(), selectedVisitId());
-        }
-    });
+    };
+    connect(m_openIntakeButton, &QPushButton::clicked, this, openIntake);
+    connect(m_visitsTableView, &QTableView::activated, this, openIntake);
     connect(m_backButton, &QPushButton::clicked, this, &ClientRecordPage::backRequested);
-    connect(m_openProgramButton, &QPushButton::clicked, this, [this] {
+    const auto openProgram = [this] {
         if (!m_history.programVersions.empty()) {
             emit openProgramRequested(clientId());
         }
-    });
-    connect(m_programsTableView, &QTableView::activated, this, [this] {
-        if (!m_history.programVersions.empty()) {
-            emit openProgramRequested(clientId());
-        }
-    });
+    };
+    connect(m_openProgramButton, &QPushButton::clicked, this, openProgram);
+    connect(m_programsTableView, &QTableView::activated, this, openProgram);
     connect(
         m_visitsTableView->selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] { updateButtons(); });
     updateButtons();

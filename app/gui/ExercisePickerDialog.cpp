@@ -34,11 +34,9 @@ QString categoryText(core::ExerciseCategory category)
 } // namespace
 
 ExercisePickerDialog::ExercisePickerDialog(const core::ExerciseCatalogue& catalogue,
-                                           std::set<std::string> alreadyInProgram,
+                                           const std::set<std::string>& alreadyInProgram,
                                            QWidget* parent)
     : QDialog(parent)
-    , m_catalogue(catalogue)
-    , m_alreadyInProgram(std::move(alreadyInProgram))
 {
     setObjectName(QStringLiteral("exercisePickerDialog"));
     setWindowTitle(tr("Add exercise"));
@@ -64,7 +62,7 @@ ExercisePickerDialog::ExercisePickerDialog(const core::ExerciseCatalogue& catalo
     m_list->setWordWrap(true);
     for (const core::Exercise& exercise : catalogue.exercises()) {
         auto* item = new QListWidgetItem(m_list);
-        const bool taken = m_alreadyInProgram.count(exercise.id) != 0;
+        const bool taken = alreadyInProgram.count(exercise.id) != 0;
         item->setText(tr("%1 (%2)\n%3 · %4%5")
                           .arg(toQString(exercise.name),
                                toQString(exercise.id),

@@ -21,9 +21,9 @@ class ExercisePickerDialog : public QDialog
     Q_OBJECT
 
 public:
-    /// `catalogue` must outlive the dialog.
+    /// The list is filled here from `catalogue`; the dialog keeps no reference to it.
     ExercisePickerDialog(const core::ExerciseCatalogue& catalogue,
-                         std::set<std::string> alreadyInProgram,
+                         const std::set<std::string>& alreadyInProgram,
                          QWidget* parent = nullptr);
 
     /// The exercise chosen, or an empty string.
@@ -43,8 +43,6 @@ private:
     void applyFilter();
     void updateButtons();
 
-    const core::ExerciseCatalogue& m_catalogue;
-    std::set<std::string> m_alreadyInProgram;
     QLineEdit* m_search;
     QListWidget* m_list;
     QPushButton* m_addButton;

@@ -41,13 +41,17 @@ std::vector<core::Clearance> recordedClearances(const std::vector<db::OverrideRe
 
 } // namespace
 
-LatestScreening
-LatestScreening::read(db::ClinicService& service, db::RecordId clientId, std::optional<db::RecordId> visitId)
+LatestScreening LatestScreening::read(db::ClinicService& service,
+                                      db::RecordId clientId,
+                                      std::optional<db::RecordId> visitId,
+                                      const core::ScreeningEngine* engine)
 {
-    return of(service.clientHistory(clientId), visitId);
+    return of(service.clientHistory(clientId), visitId, engine);
 }
 
-LatestScreening LatestScreening::of(const db::ClientHistory& history, std::optional<db::RecordId> visitId)
+LatestScreening LatestScreening::of(const db::ClientHistory& history,
+                                    std::optional<db::RecordId> visitId,
+                                    const core::ScreeningEngine* engine)
 {
     const db::RecordId clientId = history.client.id;
     if (visitId && std::none_of(history.visits.begin(), history.visits.end(), [&](const db::VisitRecord& visit) {
@@ -91,24 +95,34 @@ LatestScreening LatestScreening::of(const db::ClientHistory& history, std::optio
                 clearances.push_back(std::move(clearance));
             }
         }
-        core::ScreeningEngineLoadResult engine = core::ScreeningEngine::loadDefault();
-        if (!engine.ok()) {
-            throw Error(
-                ErrorCode::ScreeningRulesetMissing,
-                "cannot load the screening rules: "
-                    + (engine.diagnostics.empty() ? std::string("unknown") : engine.diagnostics.front().toString()));
+        // The desktop app passes the engine it loaded at start-up; only the CLI loads the rules here.
+        core::ScreeningEngineLoadResult loaded;
+        if (engine == nullptr) {
+            loaded = core::ScreeningEngine::loadDefault();
+            if (!loaded.ok()) {
+                throw Error(ErrorCode::ScreeningRulesetMissing,
+                            "cannot load the screening rules: "
+                                + (loaded.diagnostics.empty() ? std::string("unknown")
+                                                              : loaded.diagnostics.front().toString()));
+            }
+            engine = loaded.engine.get();
         }
-        result = engine.engine->screen(result->answers, clearances);
+        result = engine->screen(result->answers, clearances);
     }
     return LatestScreening{*latest, std::move(*result)};
 }
 
-std::string LatestScreening::handoutRefusal(db::ClinicService& service, db::RecordId clientId)
+std::string
+LatestScreening::handoutRefusal(db::ClinicService& service, db::RecordId clientId, const core::ScreeningEngine* engine)
 {
-    const db::ClientHistory history = service.clientHistory(clientId);
+    return handoutRefusal(service.clientHistory(clientId), engine);
+}
+
+std::string LatestScreening::handoutRefusal(const db::ClientHistory& history, const core::ScreeningEngine* engine)
+{
     LatestScreening latest;
     try {
-        latest = of(history);
+        latest = of(history, {}, engine);
     } catch (const Error& error) {
         if (error.code() == ErrorCode::RecordNotFound) {
             return {};
@@ -130,10 +144,15 @@ std::string LatestScreening::handoutRefusal(db::ClinicService& service, db::Reco
 
 void LatestScreening::requireHandoutAllowed(db::ClinicService& service, db::RecordId clientId)
 {
-    const std::string refusal = handoutRefusal(service, clientId);
+    requireHandoutAllowed(service.clientHistory(clientId));
+}
+
+void LatestScreening::requireHandoutAllowed(const db::ClientHistory& history)
+{
+    const std::string refusal = handoutRefusal(history);
     if (!refusal.empty()) {
         throw Error(ErrorCode::HandoutBlocked,
-                    clientText(clientId) + ": not printed: " + refusal
+                    clientText(history.client.id) + ": not printed: " + refusal
                         + "; expected the red flag cleared or the red-flag screen completed first (exercises.md G1)");
     }
 }

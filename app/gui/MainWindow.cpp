@@ -25,6 +25,7 @@
 #include <QCloseEvent>
 #include <QCoreApplication>
 #include <QDate>
+#include <QDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QSettings>
@@ -110,7 +111,7 @@ MainWindow::MainWindow(ClinicSession& session,
     // The program editor needs the catalogue and rules, so it exists only when they loaded.
     if (m_programStarter) {
         m_programEditorPage = new ProgramEditorPage(
-            session.service(), m_programStarter->catalogue(), m_programStarter->ruleset(), m_pages);
+            session.service(), m_programStarter->catalogue(), m_programStarter->ruleset(), engine, m_pages);
         m_pages->addWidget(m_programEditorPage);
         connect(m_programEditorPage, &ProgramEditorPage::closeRequested, this, [this] {
             openClient(m_programEditorPage->clientId());
@@ -234,6 +235,13 @@ void MainWindow::lock()
 {
     if (isLocked()) {
         return;
+    }
+    // Every open dialog (clearance, exercise picker, comparison, print preview, outcome entry, …) shows client
+    // data and, if modal, would block the lock screen: close them all unsaved rather than leave them over the lock.
+    for (QDialog* dialog : findChildren<QDialog*>()) {
+        if (dialog->isVisible()) {
+            dialog->reject();
+        }
     }
     m_pageBeforeLock = currentPage();
     m_lockScreen->prepare(m_session.isDemo() ? QString::fromUtf8(DemoSeeder::therapistPassword()) : QString());
@@ -416,8 +424,6 @@ void MainWindow::enterOutcome(db::RecordId clientId, db::RecordId visitId)
                                               : m_session.service().clientHistory(clientId);
         auto* dialog = new OutcomeEntryDialog(m_session.service(), *catalogue, history, visitId, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
-        // The answers are client data: locking closes the dialog unsaved rather than leave it over the lock.
-        connect(m_idleLock, &IdleLock::lockRequested, dialog, &QDialog::reject);
         connect(dialog, &OutcomeEntryDialog::outcomeSaved, this, [this](db::RecordId savedClientId) {
             guarded(tr("Showing the outcome"), [this, savedClientId] {
                 if (m_clientRecordPage->clientId() == savedClientId) {

@@ -240,11 +240,15 @@ OutcomeEntryDialog::Scored OutcomeEntryDialog::scoreAnswers() const
 
 std::optional<core::OutcomeScore> OutcomeEntryDialog::showScore(bool mark)
 {
+    return showScore(mark, scoreAnswers());
+}
+
+std::optional<core::OutcomeScore> OutcomeEntryDialog::showScore(bool mark, const Scored& scored)
+{
     QuestionnaireForm* current = form();
     if (current == nullptr) {
         return std::nullopt;
     }
-    Scored scored = scoreAnswers();
     int problems = 0;
     if (mark) {
         problems = current->validate();
@@ -317,8 +321,8 @@ bool OutcomeEntryDialog::save()
     if (current == nullptr) {
         return false;
     }
-    Scored scored = scoreAnswers();
-    const std::optional<core::OutcomeScore> shown = showScore(true);
+    const Scored scored = scoreAnswers();
+    const std::optional<core::OutcomeScore> shown = showScore(true, scored);
     if (!shown || !scored.score) {
         // Refused answers: the messages are beside the questions; nothing is stored.
         for (const core::QuestionnaireItem& item : current->questionnaire().items()) {
@@ -351,15 +355,12 @@ bool OutcomeEntryDialog::save()
         if (visitId != 0) {
             record.visitId = visitId;
             m_saved = m_service.saveOutcomeScore(record);
-            m_savedVisit.reset();
         } else {
             db::VisitRecord visit;
             visit.clientId = m_clientId;
             visit.visitDate = toUtf8(m_visitDateEdit->date().toString(Qt::ISODate));
             visit.kind = m_newVisitKind;
-            auto [savedVisit, savedScore] = m_service.addVisitWithOutcomeScore(visit, record);
-            m_savedVisit = savedVisit;
-            m_saved = savedScore;
+            m_saved = m_service.addVisitWithOutcomeScore(visit, record).second;
         }
     } catch (const Error& error) {
         MessageBox::critical(

@@ -72,8 +72,6 @@ public:
     /// What was stored by save().
     const std::optional<db::OutcomeScoreRecord>& savedScore() const { return m_saved; }
 
-    const std::optional<db::VisitRecord>& savedVisit() const { return m_savedVisit; }
-
 signals:
     /// A score was stored (the visit may be new).
     void outcomeSaved(db::RecordId clientId, db::RecordId visitId);
@@ -88,6 +86,8 @@ private:
     Scored scoreAnswers() const;
     /// Updates the score line; with `mark`, also the messages beside the questions. Returns the score.
     std::optional<core::OutcomeScore> showScore(bool mark);
+    /// The same with the answers already scored (by scoreAnswers()).
+    std::optional<core::OutcomeScore> showScore(bool mark, const Scored& scored);
     void updateVisitDate();
 
     db::ClinicService& m_service;
@@ -104,7 +104,6 @@ private:
     QLabel* m_scoreLabel;
     QPushButton* m_saveButton;
     std::optional<db::OutcomeScoreRecord> m_saved;
-    std::optional<db::VisitRecord> m_savedVisit;
 };
 
 } // namespace backscreen::app

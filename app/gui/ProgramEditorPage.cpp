@@ -59,29 +59,35 @@ void prepare(QPrinter& printer)
     printer.setCreator(QStringLiteral("Backscreen"));
 }
 
+/// A text-only tool button for one of the page's actions, named after it ("…Action" -> "…Button").
+QToolButton* toolButtonFor(QAction* action, QWidget* parent)
+{
+    auto* button = new QToolButton(parent);
+    button->setDefaultAction(action);
+    button->setObjectName(action->objectName().replace(QStringLiteral("Action"), QStringLiteral("Button")));
+    button->setAccessibleName(action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
+    button->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    return button;
+}
+
 } // namespace
 
 ProgramEditorPage::ProgramEditorPage(db::ClinicService& service,
                                      const core::ExerciseCatalogue& catalogue,
                                      const core::ProgramRuleset& ruleset,
+                                     const core::ScreeningEngine& engine,
                                      QWidget* parent)
     : QWidget(parent)
     , m_service(service)
     , m_catalogue(catalogue)
     , m_ruleset(ruleset)
+    , m_engine(engine)
     , m_renderer(catalogue, ruleset)
-    , m_printer(std::make_unique<QPrinter>(QPrinter::HighResolution))
     , m_model(new ProgramExerciseModel(catalogue, this))
     , m_undoStack(new QUndoStack(this))
 {
     setObjectName(QStringLiteral("programEditorPage"));
     m_undoStack->setObjectName(QStringLiteral("programUndoStack"));
-    prepare(*m_printer);
-    if (QLocale::system().measurementSystem() == QLocale::ImperialUSSystem) {
-        m_printer->setPageSize(QPageSize(QPageSize::Letter));
-    } else {
-        m_printer->setPageSize(QPageSize(QPageSize::A4));
-    }
 
     m_titleLabel = new QLabel(this);
     m_titleLabel->setObjectName(QStringLiteral("programTitleLabel"));
@@ -177,12 +183,7 @@ ProgramEditorPage::ProgramEditorPage(db::ClinicService& service,
 
     auto* listButtons = new QHBoxLayout;
     for (QAction* action : {m_addAction, m_removeAction, m_moveUpAction, m_moveDownAction}) {
-        auto* button = new QToolButton(this);
-        button->setDefaultAction(action);
-        button->setObjectName(action->objectName().replace(QStringLiteral("Action"), QStringLiteral("Button")));
-        button->setAccessibleName(action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        listButtons->addWidget(button);
+        listButtons->addWidget(toolButtonFor(action, this));
     }
     listButtons->addStretch(1);
 
@@ -276,14 +277,7 @@ ProgramEditorPage::ProgramEditorPage(db::ClinicService& service,
     splitter->setStretchFactor(1, 2);
 
     auto* bottom = new QHBoxLayout;
-    const auto addButton = [this, bottom](QAction* action) {
-        auto* button = new QToolButton(this);
-        button->setDefaultAction(action);
-        button->setObjectName(action->objectName().replace(QStringLiteral("Action"), QStringLiteral("Button")));
-        button->setAccessibleName(action->text().remove(QLatin1Char('&')).remove(QStringLiteral("…")));
-        button->setToolButtonStyle(Qt::ToolButtonTextOnly);
-        bottom->addWidget(button);
-    };
+    const auto addButton = [this, bottom](QAction* action) { bottom->addWidget(toolButtonFor(action, this)); };
     addButton(m_closeAction);
     addButton(m_undoAction);
     addButton(m_redoAction);
@@ -334,6 +328,21 @@ ProgramEditorPage::~ProgramEditorPage()
     m_dosageEditor->disconnect(this);
 }
 
+QPrinter& ProgramEditorPage::printer()
+{
+    // Made on first use: a QPrinter looks up the default printer, which slows the start-up of every session.
+    if (!m_printer) {
+        m_printer = std::make_unique<QPrinter>(QPrinter::HighResolution);
+        prepare(*m_printer);
+        if (QLocale::system().measurementSystem() == QLocale::ImperialUSSystem) {
+            m_printer->setPageSize(QPageSize(QPageSize::Letter));
+        } else {
+            m_printer->setPageSize(QPageSize(QPageSize::A4));
+        }
+    }
+    return *m_printer;
+}
+
 QAction* ProgramEditorPage::makeAction(const QString& text, const QString& objectName, const QString& toolTip)
 {
     auto* action = new QAction(text, this);
@@ -368,7 +377,8 @@ void ProgramEditorPage::openProgram(db::RecordId clientId)
     m_previousProgram = std::move(previous);
     m_undoStack->clear();
     apply(program, program.exercises.empty() ? std::string() : program.exercises.front().exerciseId);
-    const QString refusal = handoutRefusal();
+    // From the history just read: the refusal needs no second (audited) read.
+    const QString refusal = toQString(LatestScreening::handoutRefusal(history, &m_engine));
     m_blockedLabel->setText(refusal.isEmpty() ? QString() : tr("Printing is blocked: %1").arg(refusal));
     m_blockedLabel->setVisible(!refusal.isEmpty());
     updateTitle();
@@ -488,7 +498,7 @@ void ProgramEditorPage::addExercise(const std::string& exerciseId)
             std::optional<LatestScreening> latest;
             if (m_loaded.visitId) {
                 try {
-                    latest = LatestScreening::of(history, m_loaded.visitId);
+                    latest = LatestScreening::of(history, m_loaded.visitId, &m_engine);
                 } catch (const Error& error) {
                     if (error.code() != ErrorCode::RecordNotFound) {
                         throw;
@@ -496,7 +506,7 @@ void ProgramEditorPage::addExercise(const std::string& exerciseId)
                 }
             }
             if (!latest) {
-                latest = LatestScreening::of(history);
+                latest = LatestScreening::of(history, {}, &m_engine);
             }
             exercise = core::ProgramGenerator(m_catalogue, m_ruleset)
                            .exerciseFor(core::ProgramRequest::fromScreening(latest->result), exerciseId);
@@ -798,7 +808,7 @@ void ProgramEditorPage::chooseExercise()
     for (const core::ProgramExercise& exercise : m_model->program().exercises) {
         taken.insert(exercise.exerciseId);
     }
-    auto* picker = new ExercisePickerDialog(m_catalogue, std::move(taken), this);
+    auto* picker = new ExercisePickerDialog(m_catalogue, taken, this);
     picker->setAttribute(Qt::WA_DeleteOnClose);
     connect(picker, &QDialog::accepted, this, [this, picker] {
         const std::string id = picker->selectedExerciseId();
@@ -855,7 +865,7 @@ QString ProgramEditorPage::handoutRefusal() const
     if (m_clientId == 0) {
         return tr("no program is open");
     }
-    return toQString(LatestScreening::handoutRefusal(m_service, m_clientId));
+    return toQString(LatestScreening::handoutRefusal(m_service, m_clientId, &m_engine));
 }
 
 HandoutDetails ProgramEditorPage::handoutDetails() const
@@ -919,7 +929,7 @@ QPrintPreviewDialog* ProgramEditorPage::printPreview()
     if (!readyToPrint()) {
         return nullptr;
     }
-    auto* dialog = new QPrintPreviewDialog(m_printer.get(), this);
+    auto* dialog = new QPrintPreviewDialog(&printer(), this);
     dialog->setObjectName(QStringLiteral("handoutPrintPreviewDialog"));
     dialog->setWindowTitle(tr("Print preview — handout for %1").arg(m_clientName));
     dialog->setAccessibleName(tr("Handout print preview"));
@@ -934,11 +944,11 @@ void ProgramEditorPage::print()
     if (!readyToPrint()) {
         return;
     }
-    QPrintDialog dialog(m_printer.get(), this);
+    QPrintDialog dialog(&printer(), this);
     dialog.setObjectName(QStringLiteral("handoutPrintDialog"));
     dialog.setWindowTitle(tr("Print handout for %1").arg(m_clientName));
     if (dialog.exec() == QDialog::Accepted) {
-        renderHandout(m_printer.get());
+        renderHandout(&printer());
     }
 }
 
@@ -950,17 +960,19 @@ void ProgramEditorPage::saveAsPdf()
     const QString path = QFileDialog::getSaveFileName(
         this, tr("Save handout as PDF"), defaultPdfFileName(), tr("PDF documents (*.pdf)"));
     if (!path.isEmpty()) {
-        writePdf(path);
+        writeCheckedPdf(path);
     }
 }
 
 bool ProgramEditorPage::writePdf(const QString& path)
 {
-    if (!readyToPrint()) {
-        return false;
-    }
+    return readyToPrint() && writeCheckedPdf(path);
+}
+
+bool ProgramEditorPage::writeCheckedPdf(const QString& path)
+{
     const HandoutPageSize size =
-        m_printer->pageLayout().pageSize().id() == QPageSize::Letter ? HandoutPageSize::Letter : HandoutPageSize::A4;
+        printer().pageLayout().pageSize().id() == QPageSize::Letter ? HandoutPageSize::Letter : HandoutPageSize::A4;
     try {
         m_renderer.writePdf(m_loadedProgram, handoutDetails(), size, toUtf8(path));
     } catch (const Error& error) {

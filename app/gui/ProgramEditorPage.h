@@ -22,6 +22,10 @@ class QPrinter;
 class QTableView;
 class QUndoStack;
 
+namespace backscreen::core {
+class ScreeningEngine;
+}
+
 namespace backscreen::db {
 class ClinicService;
 }
@@ -44,10 +48,12 @@ class ProgramEditorPage : public QWidget
     Q_OBJECT
 
 public:
-    /// The service, catalogue and ruleset must outlive the page.
+    /// The service, catalogue, ruleset and engine must outlive the page. The engine re-screens the latest
+    /// screening with the clearances recorded after it (LatestScreening), so it is not reloaded per check.
     ProgramEditorPage(db::ClinicService& service,
                       const core::ExerciseCatalogue& catalogue,
                       const core::ProgramRuleset& ruleset,
+                      const core::ScreeningEngine& engine,
                       QWidget* parent = nullptr);
     ~ProgramEditorPage() override;
 
@@ -105,7 +111,7 @@ public:
     QPrintPreviewDialog* printPreview();
     /// The print dialog, then printing.
     void print();
-    /// Asks for a file name, then writePdf.
+    /// After the checks, asks for a file name and writes the handout there.
     void saveAsPdf();
     /// Writes the handout of the stored version to `path`; false (after saying why) when refused or failed.
     bool writePdf(const QString& path);
@@ -177,13 +183,19 @@ private:
     void updateSizeWarning();
     void updateTitle();
     void updateActions();
+    /// The printer the handout goes to (page size from the locale), made on first use.
+    QPrinter& printer();
     /// The checks before any printing: not blocked, no unsaved edits (offers to save them).
     bool readyToPrint();
+    /// writePdf without the checks, for callers that have just made them.
+    bool writeCheckedPdf(const QString& path);
 
     db::ClinicService& m_service;
     const core::ExerciseCatalogue& m_catalogue;
     const core::ProgramRuleset& m_ruleset;
+    const core::ScreeningEngine& m_engine;
     HandoutRenderer m_renderer;
+    /// Null until printer() first needs it.
     std::unique_ptr<QPrinter> m_printer;
     db::RecordId m_clientId = 0;
     QString m_clientName;
