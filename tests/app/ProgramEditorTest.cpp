@@ -1,6 +1,6 @@
 #include "AppTestSupport.h"
 #include "ScreenshotCheck.h"
-#include "support/ProcessRunner.h"
+#include "support/PdfInspect.h"
 
 #include "app/gui/ClientRecordPage.h"
 #include "app/gui/DosageEditor.h"
@@ -37,11 +37,12 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <regex>
 
 using namespace backscreen;
 using app::test::AppTestEnvironment;
 using app::test::intakeQuestionnaire;
+using backscreen::tests::pdfPageCount;
+using backscreen::tests::pdfText;
 
 namespace {
 
@@ -112,40 +113,6 @@ struct EditorFixture
         QTest::keyClick(edit, Qt::Key_Return);
     }
 };
-
-std::string run(const std::string& command, const std::vector<std::string>& arguments)
-{
-    tests::ProcessResult result = tests::runProcess(command, arguments);
-    EXPECT_EQ(result.exitCode, 0) << command << ": " << result.err;
-    return result.out;
-}
-
-int pdfPageCount(const std::string& pdf)
-{
-    std::smatch match;
-    const std::string info = run("/usr/bin/pdfinfo", {pdf});
-    EXPECT_TRUE(std::regex_search(info, match, std::regex(R"(Pages:\s+(\d+))"))) << info;
-    return match.empty() ? -1 : std::stoi(match[1].str());
-}
-
-std::string pdfText(const std::string& pdf)
-{
-    const std::string text = run("/usr/bin/pdftotext", {pdf, "-"});
-    std::string joined;
-    bool space = false;
-    for (char c : text) {
-        if (c == '\n' || c == ' ' || c == '\f' || c == '\t') {
-            space = true;
-            continue;
-        }
-        if (space && !joined.empty()) {
-            joined += ' ';
-        }
-        space = false;
-        joined += c;
-    }
-    return joined;
-}
 
 /// Stores a screening of a vignette at a new visit, as the intake page does.
 db::RecordId storeScreening(app::ClinicSession& session, db::RecordId clientId, const std::string& vignette)
@@ -621,7 +588,7 @@ TEST(ProgramEditor, SaveAsPdfWritesTheHandoutOfTheStoredVersion)
     EXPECT_NE(text.find(core::dosageInWords(first.dosage)), std::string::npos) << text;
 
     const std::string prefix = fixture.environment.filePath(QStringLiteral("page")).toStdString();
-    run("/usr/bin/pdftoppm", {"-r", "40", "-f", "1", "-l", "1", "-png", path.toStdString(), prefix});
+    tests::toolOutput("/usr/bin/pdftoppm", {"-r", "40", "-f", "1", "-l", "1", "-png", path.toStdString(), prefix});
     QImage page;
     for (const auto& entry :
          std::filesystem::directory_iterator(fixture.environment.filePath(QString()).toStdString())) {
