@@ -1,5 +1,6 @@
 #include "AppTestSupport.h"
 #include "ScreenshotCheck.h"
+#include "support/AuditCount.h"
 
 #include "app/gui/ClearanceDialog.h"
 #include "app/gui/ClientRecordPage.h"
@@ -29,6 +30,7 @@
 using namespace backscreen;
 using app::test::AppTestEnvironment;
 using app::test::intakeQuestionnaire;
+using backscreen::tests::auditCount;
 
 namespace {
 
@@ -141,13 +143,6 @@ void recordClearanceByKeyboard(app::IntakePage& page, const QString& ruleId)
         page.window()->activateWindow();
         EXPECT_TRUE(QTest::qWaitFor([&] { return QApplication::activeWindow() == page.window(); }));
     }
-}
-
-long auditCount(const std::vector<db::AuditEntry>& audit, const std::string& action, const std::string& type)
-{
-    return static_cast<long>(std::count_if(audit.begin(), audit.end(), [&](const db::AuditEntry& entry) {
-        return entry.action == action && entry.recordType == type;
-    }));
 }
 
 } // namespace
