@@ -40,18 +40,12 @@
 
 using namespace backscreen;
 using app::test::AppTestEnvironment;
+using app::test::clientNamed;
 using app::test::intakeQuestionnaire;
 using backscreen::tests::pdfPageCount;
 using backscreen::tests::pdfText;
 
 namespace {
-
-db::RecordId clientNamed(app::ClinicSession& session, const std::string& familyName)
-{
-    const auto found = session.service().searchClientsByName(familyName);
-    EXPECT_EQ(found.size(), 1u) << familyName;
-    return found.empty() ? 0 : found.front().id;
-}
 
 core::Program storedProgram(const db::HomeProgramVersionRecord& record)
 {
@@ -80,7 +74,7 @@ struct EditorFixture
 
     void open(const std::string& familyName)
     {
-        clientId = clientNamed(*session, familyName);
+        clientId = clientNamed(session->service(), familyName);
         window.show();
         ASSERT_TRUE(QTest::qWaitForWindowActive(&window));
         window.openClient(clientId);
@@ -648,7 +642,7 @@ TEST(ProgramEditor, PrintPreviewPaintsEveryPageWithTheHandoutRenderer)
 TEST(ProgramEditor, ALaterBlockingScreeningRefusesPrinting)
 {
     EditorFixture fixture;
-    const db::RecordId clientId = clientNamed(*fixture.session, "Lindqvist");
+    const db::RecordId clientId = clientNamed(fixture.session->service(), "Lindqvist");
     const db::RecordId screening = storeScreening(*fixture.session, clientId, "v05-axial-spondyloarthritis");
     fixture.open("Lindqvist");
     app::ProgramEditorPage& editor = *fixture.editor;
