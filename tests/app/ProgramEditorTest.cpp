@@ -125,7 +125,7 @@ db::RecordId storeScreening(app::ClinicSession& session, db::RecordId clientId, 
 TEST(ProgramEditor, OpensTheNewestVersionWithIllustrations)
 {
     EditorFixture fixture;
-    fixture.open("Lindqvist");
+    ASSERT_NO_FATAL_FAILURE(fixture.open("Lindqvist"));
     app::ProgramEditorPage& editor = *fixture.editor;
     const db::ClientHistory history = fixture.session->service().clientHistory(fixture.clientId);
     ASSERT_EQ(history.programVersions.size(), 2u);
@@ -159,7 +159,7 @@ TEST(ProgramEditor, OpensTheNewestVersionWithIllustrations)
 TEST(ProgramEditor, AddRemoveAndMoveByKeyboardAreUndoneAndRedone)
 {
     EditorFixture fixture;
-    fixture.open("Lindqvist");
+    ASSERT_NO_FATAL_FAILURE(fixture.open("Lindqvist"));
     app::ProgramEditorPage& editor = *fixture.editor;
     const core::Program original = editor.program();
     const std::vector<std::string> ids = order(original);
@@ -256,7 +256,7 @@ TEST(ProgramEditor, AddRemoveAndMoveByKeyboardAreUndoneAndRedone)
 TEST(ProgramEditor, DosageAndNoteEditsAreCheckedUndoneAndRedone)
 {
     EditorFixture fixture;
-    fixture.open("Lindqvist");
+    ASSERT_NO_FATAL_FAILURE(fixture.open("Lindqvist"));
     app::ProgramEditorPage& editor = *fixture.editor;
     const core::Program original = editor.program();
     const std::string first = original.exercises[0].exerciseId;
@@ -351,7 +351,7 @@ TEST(ProgramEditor, DosageAndNoteEditsAreCheckedUndoneAndRedone)
 TEST(ProgramEditor, SaveAsNewVersionStoresAuditsAndReloads)
 {
     EditorFixture fixture;
-    fixture.open("Okafor");
+    ASSERT_NO_FATAL_FAILURE(fixture.open("Okafor"));
     app::ProgramEditorPage& editor = *fixture.editor;
     ASSERT_EQ(editor.version(), 1);
     const core::Program original = editor.program();
@@ -409,7 +409,7 @@ TEST(ProgramEditor, SaveAsNewVersionStoresAuditsAndReloads)
 TEST(ProgramEditor, AVersionSavedMeanwhileIsRefusedAndNothingIsSaved)
 {
     EditorFixture fixture;
-    fixture.open("Okafor");
+    ASSERT_NO_FATAL_FAILURE(fixture.open("Okafor"));
     app::ProgramEditorPage& editor = *fixture.editor;
     // Another workstation saves version 2 first.
     db::HomeProgramVersionRecord other = fixture.session->service().clientHistory(fixture.clientId).programVersions[0];
@@ -428,7 +428,7 @@ TEST(ProgramEditor, AVersionSavedMeanwhileIsRefusedAndNothingIsSaved)
 TEST(ProgramEditor, LeavingWithUnsavedEditsAsksSaveDiscardOrCancel)
 {
     EditorFixture fixture;
-    fixture.open("Okafor");
+    ASSERT_NO_FATAL_FAILURE(fixture.open("Okafor"));
     app::ProgramEditorPage& editor = *fixture.editor;
     const core::Program original = editor.program();
     QTest::keyClick(editor.table(), Qt::Key_Delete);
@@ -460,7 +460,7 @@ TEST(ProgramEditor, LeavingWithUnsavedEditsAsksSaveDiscardOrCancel)
 TEST(ProgramEditor, CompareListsTheChangesAndTakesAScreenshot)
 {
     EditorFixture fixture;
-    fixture.open("Lindqvist");
+    ASSERT_NO_FATAL_FAILURE(fixture.open("Lindqvist"));
     app::ProgramEditorPage& editor = *fixture.editor;
     QString older;
     QString newer;
@@ -507,7 +507,7 @@ TEST(ProgramEditor, ScreenshotOfTheEditor)
 {
     EditorFixture fixture;
     fixture.window.resize(app::test::screenshotSize);
-    fixture.open("Lindqvist");
+    ASSERT_NO_FATAL_FAILURE(fixture.open("Lindqvist"));
     fixture.editor->selectExercise(fixture.editor->program().exercises[1].exerciseId);
     fixture.window.resize(app::test::screenshotSize);
     app::test::grabAndCheck(fixture.window, QStringLiteral("program-editor"), app::test::screenshotSize);
@@ -534,7 +534,7 @@ TEST(ProgramEditor, ScreenshotOfTheEditor)
 TEST(ProgramEditor, EveryControlHasANameAndATip)
 {
     EditorFixture fixture;
-    fixture.open("Lindqvist");
+    ASSERT_NO_FATAL_FAILURE(fixture.open("Lindqvist"));
     for (QWidget* widget : fixture.editor->findChildren<QWidget*>()) {
         if (qobject_cast<QAbstractButton*>(widget) == nullptr && qobject_cast<QLineEdit*>(widget) == nullptr
             && qobject_cast<QPlainTextEdit*>(widget) == nullptr && qobject_cast<QTableView*>(widget) == nullptr) {
@@ -563,7 +563,7 @@ TEST(ProgramEditor, EveryControlHasANameAndATip)
 TEST(ProgramEditor, SaveAsPdfWritesTheHandoutOfTheStoredVersion)
 {
     EditorFixture fixture;
-    fixture.open("Okafor");
+    ASSERT_NO_FATAL_FAILURE(fixture.open("Okafor"));
     app::ProgramEditorPage& editor = *fixture.editor;
     EXPECT_TRUE(editor.defaultPdfFileName().endsWith(
         QStringLiteral("Handout Grace Okafor %1.pdf").arg(QDate::currentDate().toString(Qt::ISODate))))
@@ -613,7 +613,7 @@ TEST(ProgramEditor, SaveAsPdfWritesTheHandoutOfTheStoredVersion)
 TEST(ProgramEditor, PrintPreviewPaintsEveryPageWithTheHandoutRenderer)
 {
     EditorFixture fixture;
-    fixture.open("Lindqvist");
+    ASSERT_NO_FATAL_FAILURE(fixture.open("Lindqvist"));
     app::ProgramEditorPage& editor = *fixture.editor;
     const QString reference = fixture.environment.filePath(QStringLiteral("reference.pdf"));
     ASSERT_TRUE(editor.writePdf(reference));
@@ -644,7 +644,7 @@ TEST(ProgramEditor, ALaterBlockingScreeningRefusesPrinting)
     EditorFixture fixture;
     const db::RecordId clientId = clientNamed(fixture.session->service(), "Lindqvist");
     const db::RecordId screening = storeScreening(*fixture.session, clientId, "v05-axial-spondyloarthritis");
-    fixture.open("Lindqvist");
+    ASSERT_NO_FATAL_FAILURE(fixture.open("Lindqvist"));
     app::ProgramEditorPage& editor = *fixture.editor;
     EXPECT_FALSE(editor.blockedLabel()->isHidden());
     const QString reason = QStringLiteral("the latest screening (screening %1, 2026-11-24) blocks the home program: "
