@@ -614,21 +614,16 @@ std::vector<AuditEntry> ClinicService::recentAudit(std::size_t limit)
     return m_audit.listRecent(limit);
 }
 
-void ClinicService::backupTo(const std::filesystem::path& file)
-{
-    require(Operation::Administer, "back up to " + file.string());
-    m_database.backupTo(file);
-    Transaction transaction(m_database, TransactionKind::Write, "back up to " + file.string());
-    audit("backup", "database", std::nullopt, std::nullopt, file.string());
-    transaction.commit();
-}
-
 void ClinicService::backupTo(const std::filesystem::path& file,
-                             const std::function<bool(std::int64_t, std::int64_t)>& progress,
+                             const Database::BackupProgress& progress,
                              int pagesPerStep)
 {
     require(Operation::Administer, "back up to " + file.string());
-    m_database.backupTo(file, progress, pagesPerStep);
+    if (progress) {
+        m_database.backupTo(file, progress, pagesPerStep);
+    } else {
+        m_database.backupTo(file);
+    }
     Transaction transaction(m_database, TransactionKind::Write, "back up to " + file.string());
     audit("backup", "database", std::nullopt, std::nullopt, file.string());
     transaction.commit();

@@ -2,6 +2,7 @@
 
 #include "db/AuditLogRepository.h"
 #include "db/ClientRepository.h"
+#include "db/Database.h"
 #include "db/HomeProgramRepository.h"
 #include "db/OutcomeScoreRepository.h"
 #include "db/OverrideRepository.h"
@@ -21,8 +22,6 @@
 #include <vector>
 
 namespace backscreen::db {
-
-class Database;
 
 /// What an operation does, for the role check.
 enum class Operation
@@ -144,11 +143,11 @@ public:
 
     std::vector<AuditEntry> auditForClient(RecordId clientId);
     std::vector<AuditEntry> recentAudit(std::size_t limit);
-    void backupTo(const std::filesystem::path& file);
-    /// Database::backupTo with progress and cancel; audited like backupTo when it completes.
-    void backupTo(const std::filesystem::path& file,
-                  const std::function<bool(std::int64_t, std::int64_t)>& progress,
-                  int pagesPerStep = 64);
+    /// Backs the database up to `file` and audits it ("backup") once the copy is complete. Without `progress`
+    /// this is Database::backupTo(file) (VACUUM INTO); with it, Database::backupTo(file, progress, pagesPerStep)
+    /// (online backup API, progress and cancel; a cancelled backup is not audited).
+    void
+    backupTo(const std::filesystem::path& file, const Database::BackupProgress& progress = {}, int pagesPerStep = 64);
     void restoreFrom(const std::filesystem::path& file);
     /// Everything stored about a client for an export to `destination` (a file the user chose), read in one
     /// transaction with an audit row "export" naming the destination: nothing leaves the machine unaudited.

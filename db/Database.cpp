@@ -51,6 +51,28 @@ std::string sqliteUri(const std::filesystem::path& path, const char* parameters)
     return uri + "?" + parameters;
 }
 
+/// Runs an online backup to its end: `pages` pages a step (-1: all at once), waiting 50 ms and retrying while the
+/// source or target is busy or locked, and asking `progress` (when set) after every step whether to go on.
+/// Returns the last sqlite3_backup_step result (SQLITE_DONE on success); `cancelled` tells whether progress stopped
+/// it. The caller still calls sqlite3_backup_finish.
+int copyPages(sqlite3_backup* backup, int pages, const Database::BackupProgress& progress, bool& cancelled)
+{
+    int result = SQLITE_OK;
+    cancelled = false;
+    do {
+        result = sqlite3_backup_step(backup, pages);
+        if (result == SQLITE_BUSY || result == SQLITE_LOCKED) {
+            sqlite3_sleep(50);
+        }
+        if (progress) {
+            const std::int64_t total = sqlite3_backup_pagecount(backup);
+            const std::int64_t copied = total - sqlite3_backup_remaining(backup);
+            cancelled = !progress(copied, total);
+        }
+    } while (!cancelled && (result == SQLITE_OK || result == SQLITE_BUSY || result == SQLITE_LOCKED));
+    return result;
+}
+
 } // namespace
 
 Database::Database(const DatabaseLocation& location, const DatabaseOptions& options)
@@ -346,19 +368,8 @@ void Database::backupTo(const std::filesystem::path& file, const BackupProgress&
     if (backup == nullptr) {
         throw fail(ErrorCode::BackupFailed, sqlite3_errmsg(target));
     }
-    int result = SQLITE_OK;
     bool cancelled = false;
-    do {
-        result = sqlite3_backup_step(backup, pagesPerStep > 0 ? pagesPerStep : -1);
-        if (result == SQLITE_BUSY || result == SQLITE_LOCKED) {
-            sqlite3_sleep(50);
-        }
-        if (progress) {
-            const std::int64_t total = sqlite3_backup_pagecount(backup);
-            const std::int64_t copied = total - sqlite3_backup_remaining(backup);
-            cancelled = !progress(copied, total);
-        }
-    } while (!cancelled && (result == SQLITE_OK || result == SQLITE_BUSY || result == SQLITE_LOCKED));
+    const int result = copyPages(backup, pagesPerStep > 0 ? pagesPerStep : -1, progress, cancelled);
     const int finished = sqlite3_backup_finish(backup);
     if (cancelled && result != SQLITE_DONE) {
         throw fail(ErrorCode::BackupCancelled, "cancelled; the partial file was removed");
@@ -418,13 +429,8 @@ void Database::restoreFrom(const std::filesystem::path& file)
     if (backup == nullptr) {
         throw refuse(sqlite3_errmsg(target));
     }
-    int result = SQLITE_OK;
-    do {
-        result = sqlite3_backup_step(backup, -1);
-        if (result == SQLITE_BUSY || result == SQLITE_LOCKED) {
-            sqlite3_sleep(50);
-        }
-    } while (result == SQLITE_OK || result == SQLITE_BUSY || result == SQLITE_LOCKED);
+    bool cancelled = false;
+    const int result = copyPages(backup, -1, {}, cancelled);
     sqlite3_backup_finish(backup);
     if (result != SQLITE_DONE) {
         throw error(result == SQLITE_FULL ? ErrorCode::DatabaseFull : ErrorCode::RestoreFailed,

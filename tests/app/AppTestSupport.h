@@ -8,6 +8,7 @@
 #include "core/json/JsonReader.h"
 #include "core/screening/ScreeningEngine.h"
 #include "db/AuditLogRepository.h"
+#include "db/ClinicService.h"
 #include "db/Database.h"
 
 #include <QCoreApplication>
@@ -21,6 +22,7 @@
 #include <memory>
 #include <ostream>
 #include <string>
+#include <vector>
 
 /// GoogleTest prints a QString in a failure message as text instead of as a list of UTF-16 code units.
 inline void PrintTo(const QString& value, std::ostream* out)
@@ -113,6 +115,19 @@ inline core::JsonValue vignetteAnswers(const std::string& name)
     const core::JsonValue* answers = read.value->find("answers");
     EXPECT_NE(answers, nullptr);
     return *answers;
+}
+
+/// The id of the one client (not archived) whose family name is `familyName`, found with the service's name
+/// search; the test fails (and 0 is returned) when the search finds none, several, or another name.
+inline db::RecordId clientNamed(db::ClinicService& service, const std::string& familyName)
+{
+    const std::vector<db::ClientRecord> found = service.searchClientsByName(familyName);
+    EXPECT_EQ(found.size(), 1u) << familyName;
+    if (found.empty()) {
+        return 0;
+    }
+    EXPECT_EQ(found.front().familyName, familyName);
+    return found.front().id;
 }
 
 } // namespace backscreen::app::test

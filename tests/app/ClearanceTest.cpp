@@ -1,5 +1,6 @@
 #include "AppTestSupport.h"
 #include "ScreenshotCheck.h"
+#include "support/AuditCount.h"
 
 #include "app/gui/ClearanceDialog.h"
 #include "app/gui/ClientRecordPage.h"
@@ -16,7 +17,6 @@
 #include <QDateEdit>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTest>
@@ -30,6 +30,7 @@
 using namespace backscreen;
 using app::test::AppTestEnvironment;
 using app::test::intakeQuestionnaire;
+using backscreen::tests::auditCount;
 
 namespace {
 
@@ -144,13 +145,6 @@ void recordClearanceByKeyboard(app::IntakePage& page, const QString& ruleId)
     }
 }
 
-long auditCount(const std::vector<db::AuditEntry>& audit, const std::string& action, const std::string& type)
-{
-    return static_cast<long>(std::count_if(audit.begin(), audit.end(), [&](const db::AuditEntry& entry) {
-        return entry.action == action && entry.recordType == type;
-    }));
-}
-
 } // namespace
 
 TEST(Clearance, RecordedByKeyboardIsStoredAuditedAndUnblocksTheProgram)
@@ -172,24 +166,8 @@ TEST(Clearance, RecordedByKeyboardIsStoredAuditedAndUnblocksTheProgram)
     app::ClearanceDialog* dialog = fillClearanceByKeyboard(*page, QStringLiteral("RF-AXS-01"));
     ASSERT_NE(dialog, nullptr);
     // The dialog over the intake, as the clinician sees it.
-    QPixmap picture = window.grab();
-    {
-        // Offscreen windows have no frame: dim the window behind and outline the dialog as a window manager would.
-        QPainter painter(&picture);
-        painter.fillRect(picture.rect(), QColor(0, 0, 0, 60));
-        const QPixmap dialogPicture = dialog->grab();
-        const QRect frame((picture.width() - dialogPicture.width()) / 2,
-                          (picture.height() - dialogPicture.height()) / 3,
-                          dialogPicture.width(),
-                          dialogPicture.height());
-        painter.drawPixmap(frame.topLeft(), dialogPicture);
-        painter.setPen(QPen(QColor(60, 60, 60), 2));
-        painter.drawRect(frame.adjusted(-1, -1, 1, 1));
-    }
-    QLabel screen;
-    screen.setPixmap(picture);
-    screen.resize(picture.size());
-    app::test::grabAndCheck(screen, QStringLiteral("clearance-dialog"), app::test::screenshotSize);
+    app::test::grabDialogOverWindowAndCheck(
+        window, *dialog, QStringLiteral("clearance-dialog"), app::test::screenshotSize);
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
     EXPECT_FALSE(dialog->isVisible());
 

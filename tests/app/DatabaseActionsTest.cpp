@@ -10,8 +10,6 @@
 #include "db/ClientRepository.h"
 
 #include <QAction>
-#include <QLabel>
-#include <QPainter>
 #include <QProgressDialog>
 #include <QTest>
 #include <QTimer>
@@ -76,22 +74,8 @@ TEST(DatabaseActions, AdminBacksUpWithRealProgressToAValidDatabase)
         steps.emplace_back(dialog.value(), dialog.maximum());
         EXPECT_TRUE(dialog.isVisible());
         if (steps.size() == 3) {
-            QPixmap picture = window.grab();
-            QPainter painter(&picture);
-            painter.fillRect(picture.rect(), QColor(0, 0, 0, 60));
-            const QPixmap dialogPicture = dialog.grab();
-            const QRect frame((picture.width() - dialogPicture.width()) / 2,
-                              (picture.height() - dialogPicture.height()) / 3,
-                              dialogPicture.width(),
-                              dialogPicture.height());
-            painter.drawPixmap(frame.topLeft(), dialogPicture);
-            painter.setPen(QPen(QColor(60, 60, 60), 2));
-            painter.drawRect(frame.adjusted(-1, -1, 1, 1));
-            painter.end();
-            QLabel screen;
-            screen.setPixmap(picture);
-            screen.resize(picture.size());
-            app::test::grabAndCheck(screen, QStringLiteral("backup-progress"), app::test::screenshotSize);
+            app::test::grabDialogOverWindowAndCheck(
+                window, dialog, QStringLiteral("backup-progress"), app::test::screenshotSize);
         }
     });
     app::MessageBox::setNextAnswer(QMessageBox::Ok);

@@ -1,6 +1,6 @@
 #include "app/print/HandoutRenderer.h"
 
-#include "support/ProcessRunner.h"
+#include "support/PdfInspect.h"
 
 #include "core/common/Error.h"
 #include "core/program/ExerciseCatalogue.h"
@@ -19,6 +19,8 @@
 using namespace backscreen;
 using namespace backscreen::app;
 using namespace backscreen::core;
+using backscreen::tests::pdfPageCount;
+using backscreen::tests::pdfText;
 
 namespace {
 
@@ -64,48 +66,6 @@ Program programOf(const std::vector<std::string>& exerciseIds)
 HandoutDetails details()
 {
     return HandoutDetails{"Riverside Physiotherapy", "Alex Example", "Sam Therapist", "2026-11-24"};
-}
-
-std::string run(const std::string& command, const std::vector<std::string>& arguments)
-{
-    tests::ProcessResult result = tests::runProcess(command, arguments);
-    EXPECT_EQ(result.exitCode, 0) << command << ": " << result.err;
-    return result.out;
-}
-
-int pdfPageCount(const std::string& pdf)
-{
-    std::smatch match;
-    std::string info = run("/usr/bin/pdfinfo", {pdf});
-    EXPECT_TRUE(std::regex_search(info, match, std::regex(R"(Pages:\s+(\d+))"))) << info;
-    return match.empty() ? -1 : std::stoi(match[1].str());
-}
-
-// pdftotext breaks lines where the PDF wraps them; joining words lets a test look for whole sentences.
-std::string pdfText(const std::string& pdf)
-{
-    std::string text = run("/usr/bin/pdftotext", {pdf, "-"});
-    // DejaVu Sans sets "fl" and "fi" as ligatures; pdftotext reports them as one character each.
-    for (const auto& [ligature, letters] : {std::pair<std::string, std::string>{"\uFB02", "fl"}, {"\uFB01", "fi"}}) {
-        for (std::size_t at = text.find(ligature); at != std::string::npos; at = text.find(ligature, at)) {
-            text.replace(at, ligature.size(), letters);
-        }
-    }
-    std::string joined;
-    bool space = false;
-    for (char c : text) {
-        if (c == '\n' || c == ' ' || c == '\f' || c == '\t') {
-            space = true;
-            continue;
-        }
-        // A line that ends in a hyphen was wrapped inside a compound word ("hip-" "flexor").
-        if (space && !joined.empty() && joined.back() != '-') {
-            joined += ' ';
-        }
-        space = false;
-        joined += c;
-    }
-    return joined;
 }
 
 std::string normalised(const std::string& text)
@@ -186,8 +146,8 @@ TEST(HandoutRenderer, A4AndLetterHaveTheirPaperSizes)
     EXPECT_NEAR(a4Layout.pageSize.height(), 842.0, 1.0);
     EXPECT_NEAR(letterLayout.pageSize.width(), 612.0, 1.0);
     EXPECT_NEAR(letterLayout.pageSize.height(), 792.0, 1.0);
-    EXPECT_NE(run("/usr/bin/pdfinfo", {a4}).find("595 x 842 pts (A4)"), std::string::npos);
-    EXPECT_NE(run("/usr/bin/pdfinfo", {letter}).find("612 x 792 pts (letter)"), std::string::npos);
+    EXPECT_NE(tests::toolOutput("/usr/bin/pdfinfo", {a4}).find("595 x 842 pts (A4)"), std::string::npos);
+    EXPECT_NE(tests::toolOutput("/usr/bin/pdfinfo", {letter}).find("612 x 792 pts (letter)"), std::string::npos);
 }
 
 TEST(HandoutRenderer, LayoutStaysInsideMarginsAndNoBlockCrossesAPage)
@@ -245,7 +205,7 @@ TEST(HandoutRenderer, EveryPageRendersToANonBlankImage)
     HandoutRenderer renderer(forms().catalogue, forms().ruleset);
     HandoutLayout layout = renderer.writePdf(programOf(eightExercises), details(), HandoutPageSize::A4, pdf);
     std::string prefix = directory.filePath(QStringLiteral("page")).toStdString();
-    run("/usr/bin/pdftoppm", {"-r", "50", "-png", pdf, prefix});
+    tests::toolOutput("/usr/bin/pdftoppm", {"-r", "50", "-png", pdf, prefix});
     int rendered = 0;
     for (const auto& entry : std::filesystem::directory_iterator(directory.path().toStdString())) {
         if (entry.path().extension() != ".png") {

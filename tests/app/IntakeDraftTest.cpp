@@ -1,5 +1,6 @@
 #include "AppTestSupport.h"
 #include "IntakeKeyboard.h"
+#include "support/AuditCount.h"
 
 #include "app/gui/IntakePage.h"
 #include "app/gui/MainWindow.h"
@@ -19,6 +20,7 @@
 using namespace backscreen;
 using app::test::AppTestEnvironment;
 using app::test::intakeQuestionnaire;
+using backscreen::tests::auditCount;
 
 namespace {
 
@@ -74,13 +76,6 @@ struct DraftClinic
     }
 };
 
-long auditCount(const std::vector<db::AuditEntry>& audit, const std::string& action)
-{
-    return static_cast<long>(std::count_if(audit.begin(), audit.end(), [&](const db::AuditEntry& entry) {
-        return entry.action == action && entry.recordType == "questionnaire-response";
-    }));
-}
-
 } // namespace
 
 TEST(IntakeDraft, ManyAnswerChangesKeepOneDraftRowThenFinishingAddsAVersion)
@@ -108,8 +103,8 @@ TEST(IntakeDraft, ManyAnswerChangesKeepOneDraftRowThenFinishingAddsAVersion)
               core::FlatAnswers::flatten(intakeQuestionnaire(), page->form()->state()));
     EXPECT_EQ(status, "in-progress");
     auto audit = environment.auditForClient(clinic.clientId);
-    EXPECT_EQ(auditCount(audit, "create"), 1);
-    EXPECT_EQ(auditCount(audit, "update"), page->saveCount() - 1);
+    EXPECT_EQ(auditCount(audit, "create", "questionnaire-response"), 1);
+    EXPECT_EQ(auditCount(audit, "update", "questionnaire-response"), page->saveCount() - 1);
 
     // Finishing adds the completed version and keeps the draft row as it was last saved.
     ASSERT_TRUE(page->finishIntake());
@@ -120,7 +115,7 @@ TEST(IntakeDraft, ManyAnswerChangesKeepOneDraftRowThenFinishingAddsAVersion)
     EXPECT_EQ(status, "completed");
     EXPECT_EQ(page->draftId(), 0);
     audit = environment.auditForClient(clinic.clientId);
-    EXPECT_EQ(auditCount(audit, "create"), 2);
+    EXPECT_EQ(auditCount(audit, "create", "questionnaire-response"), 2);
 }
 
 TEST(IntakeDraft, ReopeningTheVisitResumesTheSameDraftRow)

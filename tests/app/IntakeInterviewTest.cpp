@@ -1,5 +1,6 @@
 #include "AppTestSupport.h"
 #include "IntakeKeyboard.h"
+#include "support/AuditCount.h"
 
 #include "app/gui/ClientRecordPage.h"
 #include "app/gui/FindingsPanel.h"
@@ -24,6 +25,7 @@
 using namespace backscreen;
 using app::test::AppTestEnvironment;
 using app::test::intakeQuestionnaire;
+using backscreen::tests::auditCount;
 
 namespace {
 
@@ -134,14 +136,10 @@ void expectSavedAndAudited(const AppTestEnvironment& environment, InterviewRun& 
     // Every answer change was saved as it happened, and each save has its audit row: the draft is created
     // once and updated in place, and finishing adds the completed version.
     const auto audit = environment.auditForClient(run.clientId);
-    const auto responseSaves = std::count_if(audit.begin(), audit.end(), [](const db::AuditEntry& entry) {
-        return (entry.action == "create" || entry.action == "update") && entry.recordType == "questionnaire-response";
-    });
+    const long responseSaves =
+        auditCount(audit, "create", "questionnaire-response") + auditCount(audit, "update", "questionnaire-response");
     EXPECT_EQ(responseSaves, run.saveCount);
-    const auto responseRows = std::count_if(audit.begin(), audit.end(), [](const db::AuditEntry& entry) {
-        return entry.action == "create" && entry.recordType == "questionnaire-response";
-    });
-    EXPECT_EQ(responseRows, 2);
+    EXPECT_EQ(auditCount(audit, "create", "questionnaire-response"), 2);
     EXPECT_GE(run.saveCount, static_cast<int>(expected.size()));
     const auto visitCreated = std::count_if(audit.begin(), audit.end(), [&](const db::AuditEntry& entry) {
         return entry.action == "create" && entry.recordType == "visit" && entry.recordId == run.visitId;
@@ -161,10 +159,7 @@ void expectSavedAndAudited(const AppTestEnvironment& environment, InterviewRun& 
     EXPECT_EQ(screening.triage, std::string(core::triageName(run.result.triage)));
     EXPECT_EQ(screening.programBlocked, run.result.programBlocked);
     EXPECT_EQ(screening.resultJson, core::JsonWriter::write(run.result.toJson()));
-    const auto screeningSaves = std::count_if(audit.begin(), audit.end(), [](const db::AuditEntry& entry) {
-        return entry.action == "create" && entry.recordType == "screening";
-    });
-    EXPECT_EQ(screeningSaves, 1);
+    EXPECT_EQ(auditCount(audit, "create", "screening"), 1);
 }
 
 // The vignette's expected session result, as the panel's result.

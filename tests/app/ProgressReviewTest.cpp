@@ -38,19 +38,9 @@
 
 using namespace backscreen;
 using app::test::AppTestEnvironment;
+using app::test::clientNamed;
 
 namespace {
-
-db::RecordId clientNamed(db::ClinicService& service, const std::string& familyName)
-{
-    for (const auto& client : service.listClients()) {
-        if (client.familyName == familyName) {
-            return client.id;
-        }
-    }
-    ADD_FAILURE() << "no client " << familyName;
-    return 0;
-}
 
 qreal day(int year, int month, int dayOfMonth)
 {

@@ -1,8 +1,14 @@
 #pragma once
 
 #include <QApplication>
+#include <QColor>
 #include <QDir>
 #include <QImage>
+#include <QLabel>
+#include <QPainter>
+#include <QPen>
+#include <QPixmap>
+#include <QRect>
 #include <QSet>
 #include <QString>
 #include <QWidget>
@@ -34,6 +40,29 @@ inline void grabAndCheck(QWidget& widget, const QString& name, QSize expectedSiz
                                   : QDir::currentPath() + QStringLiteral("/screenshots");
     ASSERT_TRUE(QDir().mkpath(directory));
     EXPECT_TRUE(image.save(directory + QLatin1Char('/') + name + QStringLiteral(".png"))) << name.toStdString();
+}
+
+/// grabAndCheck of a dialog over its window, as the user sees it. Offscreen windows have no frame: the window
+/// behind is dimmed and the dialog outlined as a window manager would, centred across and a third down.
+inline void grabDialogOverWindowAndCheck(QWidget& window, QWidget& dialog, const QString& name, QSize expectedSize)
+{
+    QPixmap picture = window.grab();
+    {
+        QPainter painter(&picture);
+        painter.fillRect(picture.rect(), QColor(0, 0, 0, 60));
+        const QPixmap dialogPicture = dialog.grab();
+        const QRect frame((picture.width() - dialogPicture.width()) / 2,
+                          (picture.height() - dialogPicture.height()) / 3,
+                          dialogPicture.width(),
+                          dialogPicture.height());
+        painter.drawPixmap(frame.topLeft(), dialogPicture);
+        painter.setPen(QPen(QColor(60, 60, 60), 2));
+        painter.drawRect(frame.adjusted(-1, -1, 1, 1));
+    }
+    QLabel screen;
+    screen.setPixmap(picture);
+    screen.resize(picture.size());
+    grabAndCheck(screen, name, expectedSize);
 }
 
 } // namespace backscreen::app::test

@@ -17,19 +17,9 @@
 
 using namespace backscreen;
 using app::test::AppTestEnvironment;
+using app::test::clientNamed;
 using app::test::grabAndCheck;
 using app::test::intakeQuestionnaire;
-
-namespace {
-
-db::RecordId clientNamed(db::ClinicService& service, const std::string& family)
-{
-    const auto found = service.searchClientsByName(family);
-    EXPECT_EQ(found.size(), 1u) << family;
-    return found.empty() ? 0 : found.front().id;
-}
-
-} // namespace
 
 TEST(Screenshot, EachMainScreenAt1280By800IsNotBlank)
 {

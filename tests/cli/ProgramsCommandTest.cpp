@@ -1,3 +1,4 @@
+#include "support/PdfInspect.h"
 #include "support/ProcessRunner.h"
 
 #include "core/json/JsonReader.h"
@@ -21,6 +22,7 @@ using namespace backscreen;
 using backscreen::core::JsonReader;
 using backscreen::core::JsonValue;
 using backscreen::core::JsonWriter;
+using backscreen::tests::pdfText;
 using backscreen::tests::runCli;
 using backscreen::tests::runProcess;
 
@@ -55,21 +57,6 @@ JsonValue vignetteAnswers(const std::string& name)
         return JsonValue(JsonValue::Object{});
     }
     return *read.value->find("answers");
-}
-
-/// pdftotext's text with every run of white space made one space, so wrapped sentences are found.
-std::string pdfText(const std::string& pdf)
-{
-    auto text = runProcess("/usr/bin/pdftotext", {pdf, "-"});
-    EXPECT_EQ(text.exitCode, 0) << text.err;
-    std::string flat;
-    for (char c : text.out) {
-        const bool space = c == ' ' || c == '\n' || c == '\t' || c == '\f' || c == '\r';
-        if (!space || (!flat.empty() && flat.back() != ' ')) {
-            flat += space ? ' ' : c;
-        }
-    }
-    return flat;
 }
 
 class ProgramsCli : public testing::Test

@@ -1,6 +1,7 @@
 #include "core/jsonlogic/JsonLogicCompiler.h"
 
-#include "core/json/JsonReader.h"
+#include "JsonTestSupport.h"
+
 #include "core/jsonlogic/JsonLogicError.h"
 
 #include <gtest/gtest.h>
@@ -12,23 +13,16 @@ using backscreen::ErrorCode;
 using backscreen::core::JsonLogicCompiler;
 using backscreen::core::JsonLogicError;
 using backscreen::core::JsonLogicRule;
-using backscreen::core::JsonReader;
 using backscreen::core::JsonValue;
+using backscreen::tests::parseJson;
 
 namespace {
-
-JsonValue json(const std::string& text)
-{
-    auto read = JsonReader::parse(text, "test");
-    EXPECT_TRUE(read.ok()) << text;
-    return read.ok() ? *read.value : JsonValue();
-}
 
 // The error compiling `rule` gives; fails the test when it compiles.
 JsonLogicError compileError(const std::string& rule)
 {
     try {
-        JsonLogicCompiler::compile(json(rule));
+        JsonLogicCompiler::compile(parseJson(rule));
     } catch (const JsonLogicError& error) {
         return error;
     }
@@ -137,15 +131,15 @@ TEST(JsonLogicCompiler, MalformedTextGivesTheReadersError)
 
 TEST(JsonLogicCompiler, ObjectsThatAreNotOperationsAreLiterals)
 {
-    JsonLogicRule rule = JsonLogicCompiler::compile(json(R"([{}, {"a": 1, "b": {"var": "x"}}, {"var": "x"}])"));
-    EXPECT_EQ(rule.evaluateToJson(json(R"({"x": 7})")), json(R"([{}, {"a": 1, "b": {"var": "x"}}, 7])"));
+    JsonLogicRule rule = JsonLogicCompiler::compile(parseJson(R"([{}, {"a": 1, "b": {"var": "x"}}, {"var": "x"}])"));
+    EXPECT_EQ(rule.evaluateToJson(parseJson(R"({"x": 7})")), parseJson(R"([{}, {"a": 1, "b": {"var": "x"}}, 7])"));
 }
 
 TEST(JsonLogicCompiler, RuntimeTypeErrorOfJsonLogicJsIsATypedError)
 {
-    JsonLogicRule rule = JsonLogicCompiler::compile(json(R"({"missing_some": [1, {"var": "names"}]})"));
+    JsonLogicRule rule = JsonLogicCompiler::compile(parseJson(R"({"missing_some": [1, {"var": "names"}]})"));
     try {
-        rule.evaluate(json(R"({"names": null})"));
+        rule.evaluate(parseJson(R"({"names": null})"));
         FAIL() << "missing_some over null evaluated";
     } catch (const JsonLogicError& error) {
         EXPECT_EQ(error.code(), ErrorCode::JsonLogicEvaluationFailed);
@@ -157,7 +151,7 @@ TEST(JsonLogicCompiler, RunawayGrowthHitsTheResourceLimit)
 {
     // Doubling a string 40 times would need a terabyte.
     JsonLogicRule rule = JsonLogicCompiler::compile(
-        json(R"({"reduce": [{"var": "xs"}, {"cat": [{"var": "accumulator"}, {"var": "accumulator"}]}, "ab"]})"));
+        parseJson(R"({"reduce": [{"var": "xs"}, {"cat": [{"var": "accumulator"}, {"var": "accumulator"}]}, "ab"]})"));
     JsonValue::Array xs(40, JsonValue(1));
     try {
         rule.evaluate(JsonValue(JsonValue::Object{{"xs", JsonValue(xs)}}));

@@ -1,8 +1,8 @@
 #include "core/jsonlogic/JsonLogicMemo.h"
 
+#include "JsonTestSupport.h"
 #include "ScreeningTestSupport.h"
 
-#include "core/json/JsonReader.h"
 #include "core/json/JsonWriter.h"
 #include "core/jsonlogic/JsonLogicCompiler.h"
 #include "core/jsonlogic/JsonLogicRule.h"
@@ -20,18 +20,11 @@ using backscreen::core::JsonLogicMemo;
 using backscreen::core::JsonLogicRule;
 using backscreen::core::JsonLogicTrace;
 using backscreen::core::JsonLogicValue;
-using backscreen::core::JsonReader;
 using backscreen::core::JsonValue;
 using backscreen::core::JsonWriter;
+using backscreen::tests::parseJson;
 
 namespace {
-
-JsonValue json(const std::string& text)
-{
-    auto read = JsonReader::parse(text, "test");
-    EXPECT_TRUE(read.ok()) << text;
-    return read.ok() ? *read.value : JsonValue();
-}
 
 const char* const kCount = R"({"+": [{"if": [{"log": {"var": "a"}}, 1, 0]}, {"if": [{"var": "b"}, 1, 0]}]})";
 
@@ -40,15 +33,15 @@ const char* const kCount = R"({"+": [{"if": [{"log": {"var": "a"}}, 1, 0]}, {"if
 TEST(JsonLogicMemo, ComputesAMemoizedExpressionOncePerData)
 {
     // `log` makes each evaluation of the count visible: two rules naming it write it once with a memo.
-    const std::vector<JsonValue> memoized = {json(kCount)};
+    const std::vector<JsonValue> memoized = {parseJson(kCount)};
     std::ostringstream log;
     JsonLogicCompiler::Options options;
     options.memoized = &memoized;
     options.log = &log;
     const std::string count = kCount;
-    const JsonLogicRule atLeastOne = JsonLogicCompiler::compile(json(R"({">=": [)" + count + R"(, 1]})"), options);
-    const JsonLogicRule exactlyTwo = JsonLogicCompiler::compile(json(R"({"==": [)" + count + R"(, 2]})"), options);
-    const JsonValue data = json(R"({"a": true, "b": 1})");
+    const JsonLogicRule atLeastOne = JsonLogicCompiler::compile(parseJson(R"({">=": [)" + count + R"(, 1]})"), options);
+    const JsonLogicRule exactlyTwo = JsonLogicCompiler::compile(parseJson(R"({"==": [)" + count + R"(, 2]})"), options);
+    const JsonValue data = parseJson(R"({"a": true, "b": 1})");
 
     JsonLogicMemo memo(memoized.size(), data);
     EXPECT_EQ(memo.filled(), 0U);
@@ -67,12 +60,13 @@ TEST(JsonLogicMemo, ComputesAMemoizedExpressionOncePerData)
 
 TEST(JsonLogicMemo, IsIgnoredForOtherDataThanItsOwn)
 {
-    const std::vector<JsonValue> memoized = {json(kCount)};
+    const std::vector<JsonValue> memoized = {parseJson(kCount)};
     JsonLogicCompiler::Options options;
     options.memoized = &memoized;
-    const JsonLogicRule rule = JsonLogicCompiler::compile(json(std::string(R"({">=": [)") + kCount + ", 2]}"), options);
-    const JsonValue both = json(R"({"a": true, "b": true})");
-    const JsonValue one = json(R"({"a": true, "b": false})");
+    const JsonLogicRule rule =
+        JsonLogicCompiler::compile(parseJson(std::string(R"({">=": [)") + kCount + ", 2]}"), options);
+    const JsonValue both = parseJson(R"({"a": true, "b": true})");
+    const JsonValue one = parseJson(R"({"a": true, "b": false})");
     JsonLogicMemo memo(memoized.size(), both);
     EXPECT_TRUE(rule.isTruthy(both, memo));
     // A memo bound to `both` must not answer for `one`.
@@ -83,13 +77,13 @@ TEST(JsonLogicMemo, IsIgnoredForOtherDataThanItsOwn)
 TEST(JsonLogicMemo, KeepsValuesAndTruthApartForNonBooleanExpressions)
 {
     // Filled first by a truth test, then asked for the value: the value must be the expression's own.
-    const std::vector<JsonValue> memoized = {json(R"({"or": [{"var": "a"}, {"var": "b"}]})")};
+    const std::vector<JsonValue> memoized = {parseJson(R"({"or": [{"var": "a"}, {"var": "b"}]})")};
     JsonLogicCompiler::Options options;
     options.memoized = &memoized;
     const JsonLogicRule truthTest =
-        JsonLogicCompiler::compile(json(R"({"!": {"or": [{"var": "a"}, {"var": "b"}]}})"), options);
+        JsonLogicCompiler::compile(parseJson(R"({"!": {"or": [{"var": "a"}, {"var": "b"}]}})"), options);
     const JsonLogicRule value = JsonLogicCompiler::compile(memoized.front(), options);
-    const JsonValue data = json(R"({"a": 0, "b": "text"})");
+    const JsonValue data = parseJson(R"({"a": 0, "b": "text"})");
     JsonLogicMemo memo(memoized.size(), data);
     EXPECT_FALSE(truthTest.isTruthy(data, memo));
     EXPECT_EQ(value.evaluate(data, memo).toJson(), JsonValue("text"));

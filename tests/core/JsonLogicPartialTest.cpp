@@ -1,4 +1,5 @@
-#include "core/json/JsonReader.h"
+#include "JsonTestSupport.h"
+
 #include "core/json/JsonWriter.h"
 #include "core/jsonlogic/JsonLogicCompiler.h"
 
@@ -17,22 +18,15 @@ using backscreen::core::JsonLogicCompiler;
 using backscreen::core::JsonLogicPartialResult;
 using backscreen::core::JsonLogicRule;
 using backscreen::core::JsonLogicTruth;
-using backscreen::core::JsonReader;
 using backscreen::core::JsonValue;
 using backscreen::core::JsonWriter;
+using backscreen::tests::parseJson;
 
 namespace {
 
-JsonValue json(const std::string& text)
-{
-    auto read = JsonReader::parse(text, "test");
-    EXPECT_TRUE(read.ok()) << text;
-    return read.ok() ? *read.value : JsonValue();
-}
-
 JsonLogicPartialResult partial(const std::string& rule, const std::string& data)
 {
-    return JsonLogicCompiler::compile(json(rule)).evaluatePartial(json(data));
+    return JsonLogicCompiler::compile(parseJson(rule)).evaluatePartial(parseJson(data));
 }
 
 const char* const sijCluster = R"({">=": [{"+": [

@@ -1,6 +1,7 @@
 #include "core/jsonlogic/JsonLogicRule.h"
 
-#include "core/json/JsonReader.h"
+#include "JsonTestSupport.h"
+
 #include "core/json/JsonWriter.h"
 #include "core/jsonlogic/JsonLogicCompiler.h"
 #include "core/jsonlogic/JsonLogicError.h"
@@ -17,18 +18,11 @@ using backscreen::core::JsonLogicCompiler;
 using backscreen::core::JsonLogicError;
 using backscreen::core::JsonLogicRule;
 using backscreen::core::JsonLogicValue;
-using backscreen::core::JsonReader;
 using backscreen::core::JsonValue;
 using backscreen::core::JsonWriter;
+using backscreen::tests::parseJson;
 
 namespace {
-
-JsonValue json(const std::string& text)
-{
-    auto read = JsonReader::parse(text, "test");
-    EXPECT_TRUE(read.ok()) << text;
-    return read.ok() ? *read.value : JsonValue();
-}
 
 struct EdgeCase
 {
@@ -68,18 +62,18 @@ TEST(JsonLogicRule, MatchesJsonLogicJsOnJavaScriptEdgeCases)
         {R"({"map": [[1, 2]]})", "null", "[null, null]"}, // undefined elements print as null
     };
     for (const EdgeCase& edge : cases) {
-        JsonValue data = json(edge.data);
-        JsonLogicRule rule = JsonLogicCompiler::compile(json(edge.rule));
-        EXPECT_EQ(rule.evaluateToJson(data), json(edge.expected))
+        JsonValue data = parseJson(edge.data);
+        JsonLogicRule rule = JsonLogicCompiler::compile(parseJson(edge.rule));
+        EXPECT_EQ(rule.evaluateToJson(data), parseJson(edge.expected))
             << edge.rule << " gave " << JsonWriter::write(rule.evaluateToJson(data));
     }
 }
 
 TEST(JsonLogicRule, KeepsUndefinedAndInfinityApartFromNull)
 {
-    JsonLogicRule empty = JsonLogicCompiler::compile(json(R"({"and": []})"));
+    JsonLogicRule empty = JsonLogicCompiler::compile(parseJson(R"({"and": []})"));
     EXPECT_TRUE(empty.evaluate(JsonValue()).isUndefined());
-    JsonLogicRule max = JsonLogicCompiler::compile(json(R"({"max": []})"));
+    JsonLogicRule max = JsonLogicCompiler::compile(parseJson(R"({"max": []})"));
     JsonLogicValue value = max.evaluate(JsonValue());
     ASSERT_TRUE(value.isNumber());
     EXPECT_EQ(value.asNumber(), -INFINITY);
@@ -89,8 +83,8 @@ TEST(JsonLogicRule, KeepsUndefinedAndInfinityApartFromNull)
 TEST(JsonLogicRule, RefusesToRunDataAsARule)
 {
     // json-logic-js would run {"var": "secret"} from the data as a rule here.
-    JsonLogicRule rule = JsonLogicCompiler::compile(json(R"({"missing": {"var": "names"}})"));
-    JsonValue data = json(R"({"names": ["a", {"var": "secret"}]})");
+    JsonLogicRule rule = JsonLogicCompiler::compile(parseJson(R"({"missing": {"var": "names"}})"));
+    JsonValue data = parseJson(R"({"names": ["a", {"var": "secret"}]})");
     try {
         rule.evaluate(data);
         FAIL() << "data ran as a rule";
@@ -102,8 +96,8 @@ TEST(JsonLogicRule, RefusesToRunDataAsARule)
 
 TEST(JsonLogicRule, ResultBorrowsFromTheDataWithoutCopying)
 {
-    JsonValue data = json(R"({"episodes": [1, 2, 3]})");
-    JsonLogicRule rule = JsonLogicCompiler::compile(json(R"({"var": "episodes"})"));
+    JsonValue data = parseJson(R"({"episodes": [1, 2, 3]})");
+    JsonLogicRule rule = JsonLogicCompiler::compile(parseJson(R"({"var": "episodes"})"));
     JsonLogicValue result = rule.evaluate(data);
     EXPECT_EQ(result.borrowed(), data.find("episodes"));
 }
@@ -111,12 +105,12 @@ TEST(JsonLogicRule, ResultBorrowsFromTheDataWithoutCopying)
 TEST(JsonLogicRule, OneRuleEvaluatesOnManyThreadsAtOnce)
 {
     JsonLogicRule rule = JsonLogicCompiler::compile(
-        json(R"({"and": [{">=": [{"var": "age"}, 50]}, {"==": [{"var": "sex"}, "female"]}]})"));
+        parseJson(R"({"and": [{">=": [{"var": "age"}, 50]}, {"==": [{"var": "sex"}, "female"]}]})"));
     std::vector<JsonValue> people;
     for (int i = 0; i < 8; ++i) {
         // Members in a different order per answer set, so the lookup hints keep changing.
-        people.push_back(i % 2 == 0 ? json(R"({"age": )" + std::to_string(45 + i) + R"(, "sex": "female"})")
-                                    : json(R"({"sex": "female", "x": 1, "age": )" + std::to_string(45 + i) + "}"));
+        people.push_back(i % 2 == 0 ? parseJson(R"({"age": )" + std::to_string(45 + i) + R"(, "sex": "female"})")
+                                    : parseJson(R"({"sex": "female", "x": 1, "age": )" + std::to_string(45 + i) + "}"));
     }
     std::vector<int> fired(4, 0);
     std::vector<std::thread> threads;
@@ -197,7 +191,7 @@ TEST(JsonLogicRule, IsTruthyAgreesWithEvaluateOnEveryValueKind)
     ASSERT_FALSE(rules.empty());
     int checked = 0;
     for (const std::string& text : rules) {
-        const JsonLogicRule rule = JsonLogicCompiler::compile(json(text));
+        const JsonLogicRule rule = JsonLogicCompiler::compile(parseJson(text));
         for (std::size_t a = 0; a <= values.size(); ++a) {
             for (std::size_t b = 0; b <= values.size(); ++b) {
                 // The last index stands for an absent answer; the fillers give the object a key index.
@@ -210,7 +204,7 @@ TEST(JsonLogicRule, IsTruthyAgreesWithEvaluateOnEveryValueKind)
                     data += ", \"b\": " + values[b];
                 }
                 data += "}";
-                const JsonValue answers = json(data);
+                const JsonValue answers = parseJson(data);
                 EXPECT_EQ(rule.isTruthy(answers), rule.evaluate(answers).truthy()) << text << " on " << data;
                 ++checked;
             }
@@ -225,31 +219,32 @@ TEST(JsonLogicRule, BooleanAndOrIfGiveTheBooleanTheyDecide)
     // and/or/if made only of comparisons take the truth walk's answer for their value; it must be the
     // operand json-logic-js would return, a boolean.
     const JsonLogicRule andRule =
-        JsonLogicCompiler::compile(json(R"({"and": [{">": [{"var": "a"}, 1]}, {"!": {"var": "b"}}]})"));
+        JsonLogicCompiler::compile(parseJson(R"({"and": [{">": [{"var": "a"}, 1]}, {"!": {"var": "b"}}]})"));
     const JsonLogicRule orRule =
-        JsonLogicCompiler::compile(json(R"({"or": [{">": [{"var": "a"}, 1]}, {"!!": {"var": "b"}}]})"));
+        JsonLogicCompiler::compile(parseJson(R"({"or": [{">": [{"var": "a"}, 1]}, {"!!": {"var": "b"}}]})"));
     const JsonLogicRule ifRule =
-        JsonLogicCompiler::compile(json(R"({"if": [{"var": "b"}, {"==": [{"var": "a"}, 2]}, false]})"));
-    const JsonLogicRule mixed = JsonLogicCompiler::compile(json(R"({"or": [{">": [{"var": "a"}, 1]}, {"var": "b"}]})"));
-    EXPECT_EQ(andRule.evaluate(json(R"({"a": 2, "b": 0})")).toJson(), JsonValue(true));
-    EXPECT_EQ(andRule.evaluate(json(R"({"a": 2, "b": "x"})")).toJson(), JsonValue(false));
-    EXPECT_EQ(orRule.evaluate(json(R"({"a": 0, "b": "x"})")).toJson(), JsonValue(true));
-    EXPECT_EQ(orRule.evaluate(json(R"({"a": 0})")).toJson(), JsonValue(false));
-    EXPECT_EQ(ifRule.evaluate(json(R"({"a": 2, "b": 1})")).toJson(), JsonValue(true));
-    EXPECT_EQ(ifRule.evaluate(json(R"({"a": 2})")).toJson(), JsonValue(false));
+        JsonLogicCompiler::compile(parseJson(R"({"if": [{"var": "b"}, {"==": [{"var": "a"}, 2]}, false]})"));
+    const JsonLogicRule mixed =
+        JsonLogicCompiler::compile(parseJson(R"({"or": [{">": [{"var": "a"}, 1]}, {"var": "b"}]})"));
+    EXPECT_EQ(andRule.evaluate(parseJson(R"({"a": 2, "b": 0})")).toJson(), JsonValue(true));
+    EXPECT_EQ(andRule.evaluate(parseJson(R"({"a": 2, "b": "x"})")).toJson(), JsonValue(false));
+    EXPECT_EQ(orRule.evaluate(parseJson(R"({"a": 0, "b": "x"})")).toJson(), JsonValue(true));
+    EXPECT_EQ(orRule.evaluate(parseJson(R"({"a": 0})")).toJson(), JsonValue(false));
+    EXPECT_EQ(ifRule.evaluate(parseJson(R"({"a": 2, "b": 1})")).toJson(), JsonValue(true));
+    EXPECT_EQ(ifRule.evaluate(parseJson(R"({"a": 2})")).toJson(), JsonValue(false));
     // Not boolean-valued: `or` returns the answer itself.
-    EXPECT_EQ(mixed.evaluate(json(R"({"a": 0, "b": "x"})")).toJson(), JsonValue("x"));
+    EXPECT_EQ(mixed.evaluate(parseJson(R"({"a": 0, "b": "x"})")).toJson(), JsonValue("x"));
 }
 
 TEST(JsonLogicRule, CountOfInALiteralListGivesEachKindOfAnswer)
 {
     // `in` a literal list may take the numeric fast path of a count; answers of any type must count as
     // json-logic-js counts them (Array#indexOf, strict equality).
-    const JsonLogicRule count = JsonLogicCompiler::compile(json(R"({"+": [
+    const JsonLogicRule count = JsonLogicCompiler::compile(parseJson(R"({"+": [
         {"if": [{"in": [{"var": "a"}, ["positive", "negative"]]}, 1, 0]},
         {"if": [{"in": [{"var": "b"}, ["positive", "negative", 2]]}, 1, 0]},
         {"if": [{"in": [{"var": "c"}, [true]]}, 1, 0]}]})"));
-    const JsonLogicRule atLeastTwo = JsonLogicCompiler::compile(json(R"({">=": [{"+": [
+    const JsonLogicRule atLeastTwo = JsonLogicCompiler::compile(parseJson(R"({">=": [{"+": [
         {"if": [{"in": [{"var": "a"}, ["positive", "negative"]]}, 1, 0]},
         {"if": [{"in": [{"var": "b"}, ["positive", "negative", 2]]}, 1, 0]},
         {"if": [{"in": [{"var": "c"}, [true]]}, 1, 0]}]}, 2]})"));
@@ -261,7 +256,7 @@ TEST(JsonLogicRule, CountOfInALiteralListGivesEachKindOfAnswer)
         {R"({})", 0.0},
         {R"({"a": "negativ", "b": {"x": 2}, "c": true})", 1.0}};
     for (const auto& [data, expected] : cases) {
-        EXPECT_EQ(count.evaluate(json(data)).toJson(), JsonValue(expected)) << data;
-        EXPECT_EQ(atLeastTwo.isTruthy(json(data)), expected >= 2.0) << data;
+        EXPECT_EQ(count.evaluate(parseJson(data)).toJson(), JsonValue(expected)) << data;
+        EXPECT_EQ(atLeastTwo.isTruthy(parseJson(data)), expected >= 2.0) << data;
     }
 }

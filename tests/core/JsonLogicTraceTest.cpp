@@ -1,6 +1,7 @@
 #include "core/jsonlogic/JsonLogicTrace.h"
 
-#include "core/json/JsonReader.h"
+#include "JsonTestSupport.h"
+
 #include "core/jsonlogic/JsonLogicCompiler.h"
 
 #include <gtest/gtest.h>
@@ -12,17 +13,10 @@ using backscreen::core::JsonLogicCompiler;
 using backscreen::core::JsonLogicRead;
 using backscreen::core::JsonLogicRule;
 using backscreen::core::JsonLogicTrace;
-using backscreen::core::JsonReader;
 using backscreen::core::JsonValue;
+using backscreen::tests::parseJson;
 
 namespace {
-
-JsonValue json(const std::string& text)
-{
-    auto read = JsonReader::parse(text, "test");
-    EXPECT_TRUE(read.ok()) << text;
-    return read.ok() ? *read.value : JsonValue();
-}
 
 std::vector<std::string> paths(const std::vector<JsonLogicRead>& reads)
 {
@@ -44,8 +38,8 @@ const char* const sijCluster = R"({">=": [{"+": [
 
 TEST(JsonLogicTrace, CountListsOnlyThePositiveTestsAsDecisive)
 {
-    JsonLogicRule rule = JsonLogicCompiler::compile(json(sijCluster));
-    JsonValue data = json(R"({"sij_distraction": "positive", "sij_thigh_thrust": "negative",
+    JsonLogicRule rule = JsonLogicCompiler::compile(parseJson(sijCluster));
+    JsonValue data = parseJson(R"({"sij_distraction": "positive", "sij_thigh_thrust": "negative",
                               "sij_compression": "positive", "sij_sacral_thrust": "positive"})");
     JsonLogicTrace trace;
     EXPECT_TRUE(rule.evaluate(data, trace).truthy());
@@ -64,9 +58,9 @@ TEST(JsonLogicTrace, CountListsOnlyThePositiveTestsAsDecisive)
 TEST(JsonLogicTrace, TrueAndMakesEveryOperandDecisive)
 {
     JsonLogicRule rule = JsonLogicCompiler::compile(
-        json(R"({"and": [{"var": "fever"}, {">": [{"var": "age"}, 50]}, {"!": {"var": "trauma"}}]})"));
+        parseJson(R"({"and": [{"var": "fever"}, {">": [{"var": "age"}, 50]}, {"!": {"var": "trauma"}}]})"));
     JsonLogicTrace trace;
-    JsonValue data = json(R"({"fever": true, "age": 61, "trauma": false})"); // the trace borrows from the data
+    JsonValue data = parseJson(R"({"fever": true, "age": 61, "trauma": false})"); // the trace borrows from the data
     EXPECT_TRUE(rule.evaluate(data, trace).truthy());
     EXPECT_EQ(paths(trace.decisiveReads()), (std::vector<std::string>{"fever", "age", "trauma"}));
 }
@@ -74,9 +68,9 @@ TEST(JsonLogicTrace, TrueAndMakesEveryOperandDecisive)
 TEST(JsonLogicTrace, TrueOrKeepsOnlyTheDecidingOperand)
 {
     JsonLogicRule rule = JsonLogicCompiler::compile(
-        json(R"({"or": [{"and": [{"var": "a"}, {"var": "b"}]}, {"==": [{"var": "c"}, 1]}, {"var": "d"}]})"));
+        parseJson(R"({"or": [{"and": [{"var": "a"}, {"var": "b"}]}, {"==": [{"var": "c"}, 1]}, {"var": "d"}]})"));
     JsonLogicTrace trace;
-    JsonValue data = json(R"({"a": true, "b": false, "c": 1, "d": true})"); // the trace borrows from the data
+    JsonValue data = parseJson(R"({"a": true, "b": false, "c": 1, "d": true})"); // the trace borrows from the data
     EXPECT_TRUE(rule.evaluate(data, trace).truthy());
     // d is never read: `or` stops at c.
     EXPECT_EQ(paths(trace.reads()), (std::vector<std::string>{"a", "b", "c"}));
@@ -87,9 +81,9 @@ TEST(JsonLogicTrace, TrueOrKeepsOnlyTheDecidingOperand)
 TEST(JsonLogicTrace, IfIsDecidedByItsConditionAndTheChosenBranch)
 {
     JsonLogicRule rule = JsonLogicCompiler::compile(
-        json(R"({"if": [{"var": "smoker"}, {">=": [{"var": "age"}, 40]}, {">=": [{"var": "age"}, 60]}]})"));
+        parseJson(R"({"if": [{"var": "smoker"}, {">=": [{"var": "age"}, 40]}, {">=": [{"var": "age"}, 60]}]})"));
     JsonLogicTrace trace;
-    JsonValue data = json(R"({"smoker": true, "age": 45})"); // the trace borrows from the data
+    JsonValue data = parseJson(R"({"smoker": true, "age": 45})"); // the trace borrows from the data
     EXPECT_TRUE(rule.evaluate(data, trace).truthy());
     std::vector<JsonLogicRead> reads = trace.reads();
     ASSERT_EQ(reads.size(), 2u);
@@ -102,9 +96,9 @@ TEST(JsonLogicTrace, IfIsDecidedByItsConditionAndTheChosenBranch)
 TEST(JsonLogicTrace, NegatedComparisonIsOnePredicate)
 {
     JsonLogicRule rule = JsonLogicCompiler::compile(
-        json(R"({"and": [{"!": {"==": [{"var": "relief_lying"}, true]}}, {"var": "night_pain"}]})"));
+        parseJson(R"({"and": [{"!": {"==": [{"var": "relief_lying"}, true]}}, {"var": "night_pain"}]})"));
     JsonLogicTrace trace;
-    JsonValue data = json(R"({"relief_lying": false, "night_pain": true})"); // the trace borrows from the data
+    JsonValue data = parseJson(R"({"relief_lying": false, "night_pain": true})"); // the trace borrows from the data
     EXPECT_TRUE(rule.evaluate(data, trace).truthy());
     std::vector<JsonLogicRead> reads = trace.reads();
     EXPECT_EQ(reads[0].predicatePointer, "/and/0");
@@ -114,24 +108,25 @@ TEST(JsonLogicTrace, NegatedComparisonIsOnePredicate)
 
 TEST(JsonLogicTrace, AbsentInputIsRecordedAsAbsent)
 {
-    JsonLogicRule rule = JsonLogicCompiler::compile(json(R"({"!": {"var": ["bladder_change", false]}})"));
+    JsonLogicRule rule = JsonLogicCompiler::compile(parseJson(R"({"!": {"var": ["bladder_change", false]}})"));
     JsonLogicTrace trace;
-    EXPECT_TRUE(rule.evaluate(json("{}"), trace).truthy());
+    EXPECT_TRUE(rule.evaluate(parseJson("{}"), trace).truthy());
     std::vector<JsonLogicRead> reads = trace.reads();
     ASSERT_EQ(reads.size(), 1u);
     EXPECT_FALSE(reads[0].value.has_value());
     EXPECT_TRUE(reads[0].decisive);
-    EXPECT_EQ(trace.toJson(),
-              json(R"({"reads": [{"path": "bladder_change", "absent": true, "pointer": "/!", "onDecidingPath": true,
+    EXPECT_EQ(
+        trace.toJson(),
+        parseJson(R"({"reads": [{"path": "bladder_change", "absent": true, "pointer": "/!", "onDecidingPath": true,
                        "decisive": true, "predicate": "", "predicateTruthy": true}]})"));
 }
 
 TEST(JsonLogicTrace, ArrayElementsAreNotInputsButTheArrayIs)
 {
     JsonLogicRule rule =
-        JsonLogicCompiler::compile(json(R"({"some": [{"var": "episodes"}, {">": [{"var": "days"}, 42]}]})"));
+        JsonLogicCompiler::compile(parseJson(R"({"some": [{"var": "episodes"}, {">": [{"var": "days"}, 42]}]})"));
     JsonLogicTrace trace;
-    JsonValue data = json(R"({"episodes": [{"days": 3}, {"days": 50}]})"); // the trace borrows from the data
+    JsonValue data = parseJson(R"({"episodes": [{"days": 3}, {"days": 50}]})"); // the trace borrows from the data
     EXPECT_TRUE(rule.evaluate(data, trace).truthy());
     EXPECT_EQ(paths(trace.reads()), (std::vector<std::string>{"episodes"}));
     EXPECT_TRUE(trace.reads()[0].decisive);
@@ -139,10 +134,10 @@ TEST(JsonLogicTrace, ArrayElementsAreNotInputsButTheArrayIs)
 
 TEST(JsonLogicTrace, MissingRecordsEachNameItChecked)
 {
-    JsonLogicRule rule = JsonLogicCompiler::compile(json(R"({"missing": ["age", "sex"]})"));
+    JsonLogicRule rule = JsonLogicCompiler::compile(parseJson(R"({"missing": ["age", "sex"]})"));
     JsonLogicTrace trace;
-    JsonValue data = json(R"({"age": 40})"); // the trace borrows from the data
-    EXPECT_EQ(rule.evaluate(data, trace).toJson(), json(R"(["sex"])"));
+    JsonValue data = parseJson(R"({"age": 40})"); // the trace borrows from the data
+    EXPECT_EQ(rule.evaluate(data, trace).toJson(), parseJson(R"(["sex"])"));
     std::vector<JsonLogicRead> reads = trace.reads();
     ASSERT_EQ(reads.size(), 2u);
     EXPECT_EQ(reads[0].path, "age");
@@ -153,10 +148,10 @@ TEST(JsonLogicTrace, MissingRecordsEachNameItChecked)
 
 TEST(JsonLogicTrace, EachEvaluationStartsAFreshTraceAndGivesThePlainResult)
 {
-    JsonLogicRule rule = JsonLogicCompiler::compile(json(sijCluster));
+    JsonLogicRule rule = JsonLogicCompiler::compile(parseJson(sijCluster));
     JsonLogicTrace trace;
-    JsonValue none = json(R"({"sij_distraction": "negative"})");
-    JsonValue data = json(R"({"sij_distraction": "positive"})"); // the trace borrows from the data
+    JsonValue none = parseJson(R"({"sij_distraction": "negative"})");
+    JsonValue data = parseJson(R"({"sij_distraction": "positive"})"); // the trace borrows from the data
     rule.evaluate(data, trace);
     EXPECT_EQ(rule.evaluate(none, trace).toJson(), rule.evaluateToJson(none));
     EXPECT_EQ(trace.size(), 4u);
@@ -179,8 +174,8 @@ TEST(JsonLogicTrace, DecisiveInputsArePathAndValueOfTheDecisiveReads)
     };
     ASSERT_FALSE(cases.empty());
     for (const auto& [rule, data] : cases) {
-        const JsonLogicRule compiled = JsonLogicCompiler::compile(json(rule));
-        const JsonValue answers = json(data);
+        const JsonLogicRule compiled = JsonLogicCompiler::compile(parseJson(rule));
+        const JsonValue answers = parseJson(data);
         JsonLogicTrace trace;
         compiled.evaluate(answers, trace);
         const std::vector<JsonLogicRead> reads = trace.decisiveReads();
@@ -231,10 +226,10 @@ TEST(JsonLogicTrace, ComparisonLeavesTraceAsTheGeneralWalk)
                        R"({"and": [{"in": [{"var": "a"}, {"if": [true, ["positive", 30, true], 0]}]}, {"var": "b"}]})");
     ASSERT_FALSE(rules.empty());
     for (const auto& [fast, general] : rules) {
-        const JsonLogicRule fastRule = JsonLogicCompiler::compile(json(fast));
-        const JsonLogicRule generalRule = JsonLogicCompiler::compile(json(general));
+        const JsonLogicRule fastRule = JsonLogicCompiler::compile(parseJson(fast));
+        const JsonLogicRule generalRule = JsonLogicCompiler::compile(parseJson(general));
         for (const std::string& text : data) {
-            const JsonValue value = json(text);
+            const JsonValue value = parseJson(text);
             JsonLogicTrace fastTrace;
             JsonLogicTrace generalTrace;
             EXPECT_EQ(fastRule.evaluate(value, fastTrace).toJson(), generalRule.evaluate(value, generalTrace).toJson())

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "JsonTestSupport.h"
+
 #include "core/json/JsonReader.h"
 #include "core/outcomes/OutcomeForms.h"
 #include "core/outcomes/OutcomeMeasures.h"
@@ -46,13 +48,6 @@ inline const core::OutcomeForms& outcomeForms()
         return *loaded.forms;
     }();
     return forms;
-}
-
-inline core::JsonValue parseJson(const std::string& text)
-{
-    auto result = core::JsonReader::parse(text, "test");
-    EXPECT_TRUE(result.ok()) << (result.diagnostics.empty() ? "" : result.diagnostics.front().toString());
-    return result.value.value_or(core::JsonValue());
 }
 
 /// Scores answers that must be valid; the test fails when they are not.

@@ -87,7 +87,8 @@ TEST(BackupProgress, CancelLeavesNoFileAndNoAuditRow)
     const auto file = directory.path() / "cancelled.sqlite";
     int calls = 0;
     try {
-        database->backupTo(
+        // Through ClinicService, which audits a completed backup: the audit check below can then fail.
+        service.backupTo(
             file,
             [&](std::int64_t, std::int64_t) {
                 ++calls;
@@ -106,6 +107,9 @@ TEST(BackupProgress, CancelLeavesNoFileAndNoAuditRow)
     const auto audit = AuditLogRepository(*database).listRecent(1);
     ASSERT_EQ(audit.size(), 1u);
     EXPECT_NE(audit.front().action, "backup");
+    for (const AuditEntry& entry : AuditLogRepository(*database).listRecent(1000)) {
+        EXPECT_NE(entry.action, "backup");
+    }
 }
 
 TEST(BackupProgress, UnwritableFolderIsAClearErrorNamingTheFile)

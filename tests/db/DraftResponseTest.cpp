@@ -1,4 +1,5 @@
 #include "TestDatabase.h"
+#include "support/AuditCount.h"
 
 #include "db/AuditLogRepository.h"
 #include "db/ClinicService.h"
@@ -48,10 +49,8 @@ protected:
 
     long countAudit(const std::string& action) const
     {
-        const auto audit = AuditLogRepository(*m_database).listForClient(m_clientId);
-        return static_cast<long>(std::count_if(audit.begin(), audit.end(), [&](const AuditEntry& entry) {
-            return entry.action == action && entry.recordType == "questionnaire-response";
-        }));
+        return tests::auditCount(
+            AuditLogRepository(*m_database).listForClient(m_clientId), action, "questionnaire-response");
     }
 
     std::unique_ptr<TestDatabase> m_test;
