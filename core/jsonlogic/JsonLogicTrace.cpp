@@ -67,21 +67,6 @@ std::vector<JsonLogicRead> JsonLogicTrace::decisiveReads() const
     return result;
 }
 
-std::vector<JsonLogicTrace::Input> JsonLogicTrace::decisiveInputs() const
-{
-    std::vector<Input> result;
-    for (const Record& record : m_records) {
-        if (isDecisive(record)) {
-            Input& input = result.emplace_back();
-            input.path = pathOf(record);
-            if (!record.value.isUndefined()) {
-                input.value = record.value.toJson();
-            }
-        }
-    }
-    return result;
-}
-
 bool JsonLogicTrace::isDecisive(const Record& record) const
 {
     // As materialize: on the deciding path and under a truthy predicate (or none).

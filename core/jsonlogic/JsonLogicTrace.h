@@ -73,19 +73,9 @@ public:
     std::vector<JsonLogicRead> reads() const;
     std::vector<JsonLogicRead> decisiveReads() const;
 
-    /// What a decisive read found, without the pointers of JsonLogicRead.
-    struct Input
-    {
-        std::string path;
-        std::optional<JsonValue> value;
-    };
-
-    /// decisiveReads() reduced to path and value, in the same order: for a finding's "why", which needs
-    /// no pointers and is built for every fired rule.
-    std::vector<Input> decisiveInputs() const;
-
-    /// The same reads passed to `visit(std::string_view path, const JsonLogicValue& value)` one by one (the
-    /// value undefined when absent), building nothing: for a caller that keeps only some of them.
+    /// The paths and values of decisiveReads(), in the same order, passed to `visit(std::string_view path,
+    /// const JsonLogicValue& value)` one by one (the value undefined when absent), building nothing: for a
+    /// finding's "why", which needs no pointers, keeps only some reads and is built for every fired rule.
     template <typename Visit>
     void forEachDecisiveInput(Visit&& visit) const
     {

@@ -117,17 +117,17 @@ TEST(JsonLogicMemo, LeavesResultsAndTracesOfEveryScreeningRuleUnchanged)
                 EXPECT_EQ(JsonWriter::write(memoTrace.toJson()), JsonWriter::write(plainTrace.toJson()))
                     << what << " on " << file.filename();
                 EXPECT_EQ(compiled.truthPartial(data), plain.evaluatePartial(data).truth) << what;
-                // The engine's why reads the decisive inputs one by one; they must be decisiveInputs().
-                std::vector<JsonLogicTrace::Input> visited;
+                // The engine's why reads the decisive inputs one by one; they must be decisiveReads().
+                std::vector<std::pair<std::string, std::optional<JsonValue>>> visited;
                 memoTrace.forEachDecisiveInput([&](std::string_view path, const JsonLogicValue& found) {
-                    visited.push_back({std::string(path),
-                                       found.isUndefined() ? std::nullopt : std::optional<JsonValue>(found.toJson())});
+                    visited.emplace_back(std::string(path),
+                                         found.isUndefined() ? std::nullopt : std::optional<JsonValue>(found.toJson()));
                 });
-                const std::vector<JsonLogicTrace::Input> inputs = plainTrace.decisiveInputs();
+                const std::vector<backscreen::core::JsonLogicRead> inputs = plainTrace.decisiveReads();
                 ASSERT_EQ(visited.size(), inputs.size()) << what;
                 for (std::size_t i = 0; i < inputs.size(); ++i) {
-                    EXPECT_EQ(visited[i].path, inputs[i].path) << what;
-                    EXPECT_EQ(visited[i].value, inputs[i].value) << what;
+                    EXPECT_EQ(visited[i].first, inputs[i].path) << what;
+                    EXPECT_EQ(visited[i].second, inputs[i].value) << what;
                 }
                 ++checked;
             };

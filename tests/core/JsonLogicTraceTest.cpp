@@ -6,13 +6,17 @@
 
 #include <gtest/gtest.h>
 
+#include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 using backscreen::core::JsonLogicCompiler;
 using backscreen::core::JsonLogicRead;
 using backscreen::core::JsonLogicRule;
 using backscreen::core::JsonLogicTrace;
+using backscreen::core::JsonLogicValue;
 using backscreen::core::JsonValue;
 using backscreen::tests::parseJson;
 
@@ -179,14 +183,18 @@ TEST(JsonLogicTrace, DecisiveInputsArePathAndValueOfTheDecisiveReads)
         JsonLogicTrace trace;
         compiled.evaluate(answers, trace);
         const std::vector<JsonLogicRead> reads = trace.decisiveReads();
-        const std::vector<JsonLogicTrace::Input> inputs = trace.decisiveInputs();
+        std::vector<std::pair<std::string, std::optional<JsonValue>>> inputs;
+        trace.forEachDecisiveInput([&](std::string_view path, const JsonLogicValue& value) {
+            inputs.emplace_back(std::string(path),
+                                value.isUndefined() ? std::nullopt : std::optional<JsonValue>(value.toJson()));
+        });
         ASSERT_FALSE(reads.empty()) << rule;
         ASSERT_EQ(inputs.size(), reads.size()) << rule;
         for (std::size_t i = 0; i < reads.size(); ++i) {
-            EXPECT_EQ(inputs[i].path, reads[i].path) << rule;
-            ASSERT_EQ(inputs[i].value.has_value(), reads[i].value.has_value()) << rule;
+            EXPECT_EQ(inputs[i].first, reads[i].path) << rule;
+            ASSERT_EQ(inputs[i].second.has_value(), reads[i].value.has_value()) << rule;
             if (reads[i].value) {
-                EXPECT_EQ(*inputs[i].value, *reads[i].value) << rule;
+                EXPECT_EQ(*inputs[i].second, *reads[i].value) << rule;
             }
         }
     }
