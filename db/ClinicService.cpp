@@ -629,18 +629,18 @@ void ClinicService::backupTo(const std::filesystem::path& file,
     transaction.commit();
 }
 
-ClientHistory ClinicService::exportClientHistory(RecordId clientId,
-                                                 const std::string& destination,
-                                                 const std::function<void(const ClientHistory&)>& write)
+ClientHistory
+ClinicService::exportClientHistory(RecordId clientId, const std::string& destination, const ExportWriter& write)
 {
     const std::string operation = "export the history of client " + std::to_string(clientId);
     require(Operation::ReadRecords, operation);
-    // clientHistory's transaction joins this one, so the export row commits with its read or not at all.
-    Transaction transaction(m_database, TransactionKind::Write, operation);
     ClientHistory history = clientHistory(clientId);
+    // Prepared outside the write transaction: it may run for as long as the user watches its progress.
+    const std::function<void()> finish = write ? write(history) : std::function<void()>();
+    Transaction transaction(m_database, TransactionKind::Write, operation);
     audit("export", "client-history", clientId, clientId, destination);
-    if (write) {
-        write(history);
+    if (finish) {
+        finish();
     }
     transaction.commit();
     return history;

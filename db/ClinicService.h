@@ -149,13 +149,17 @@ public:
     void
     backupTo(const std::filesystem::path& file, const Database::BackupProgress& progress = {}, int pagesPerStep = 64);
     void restoreFrom(const std::filesystem::path& file);
-    /// Everything stored about a client for an export to `destination` (a file the user chose), read in one
-    /// transaction with an audit row "export" naming the destination: nothing leaves the machine unaudited.
-    /// `write`, when given, writes the export inside that transaction: if it throws, the audit row is rolled
-    /// back with it (no row for an export that did not happen) and the exception passes on.
-    ClientHistory exportClientHistory(RecordId clientId,
-                                      const std::string& destination,
-                                      const std::function<void(const ClientHistory&)>& write = {});
+    /// What an export writes: given the history, it prepares the export (however long that takes, e.g. with
+    /// a progress dialog) and returns the step that makes it final, such as QSaveFile::commit.
+    using ExportWriter = std::function<std::function<void()>(const ClientHistory&)>;
+
+    /// Everything stored about a client for an export to `destination` (a file the user chose), with an
+    /// audit row "export" naming the destination: nothing leaves the machine unaudited. `write`, when given,
+    /// prepares the export outside any transaction, so other users and workstations are not held up while it
+    /// runs; the step it returns runs inside the short transaction that adds the audit row. If either throws,
+    /// there is no row (the export did not happen) and the exception passes on.
+    ClientHistory
+    exportClientHistory(RecordId clientId, const std::string& destination, const ExportWriter& write = {});
 
     /// "YYYY-MM-DDTHH:MM:SS.mmmZ" in UTC.
     static std::string formatTime(std::chrono::system_clock::time_point time);

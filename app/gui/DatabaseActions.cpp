@@ -231,7 +231,14 @@ bool DatabaseActions::exportClient(db::RecordId clientId, const QString& file)
     const std::string exportedBy = user ? user->username : std::string();
     const std::string exportedAt = toUtf8(QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs));
     try {
-        // The file is written inside the audited read: a failed write leaves no "export" row.
+        // The file is written first and made final with the "export" audit row: a failed write leaves no row,
+        // and the database is not held while the progress dialog runs.
+        QSaveFile out(file);
+        auto cannotWrite = [&] {
+            return Error(ErrorCode::ExportFailed,
+                         toUtf8(file) + ": cannot be written (" + toUtf8(out.errorString())
+                             + "); choose a folder you may write to");
+        };
         m_session.service().exportClientHistory(clientId, toUtf8(file), [&](const db::ClientHistory& history) {
             const core::JsonValue json =
                 ClientRecordExport::toJson(history, exportedAt, exportedBy, [&](std::size_t done, std::size_t total) {
@@ -243,15 +250,16 @@ bool DatabaseActions::exportClient(db::RecordId clientId, const QString& file)
                     QCoreApplication::processEvents();
                     return !progress.wasCanceled();
                 });
-            QSaveFile out(file);
             const std::string text = core::JsonWriter::write(json, core::JsonWriter::Style::Pretty) + "\n";
             if (!out.open(QIODevice::WriteOnly)
-                || out.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size())
-                || !out.commit()) {
-                throw Error(ErrorCode::ExportFailed,
-                            toUtf8(file) + ": cannot be written (" + toUtf8(out.errorString())
-                                + "); choose a folder you may write to");
+                || out.write(text.data(), static_cast<qint64>(text.size())) != static_cast<qint64>(text.size())) {
+                throw cannotWrite();
             }
+            return [&] {
+                if (!out.commit()) {
+                    throw cannotWrite();
+                }
+            };
         });
     } catch (const Error& error) {
         progress.close();

@@ -6,7 +6,9 @@
 
 #include <gtest/gtest.h>
 
+#include <chrono>
 #include <fstream>
+#include <functional>
 #include <vector>
 
 using namespace backscreen;
@@ -168,6 +170,60 @@ TEST(BackupProgress, PostgresPointsToPgDumpAndExportIsAudited)
     EXPECT_EQ(audit.back().action, "export");
     EXPECT_EQ(audit.back().recordType, "client-history");
     EXPECT_EQ(audit.back().detail, "/home/x/export.json");
+}
+
+TEST(BackupProgress, ExportDoesNotHoldTheDatabaseWhileItIsPrepared)
+{
+    // The app prepares an export under a progress dialog for as long as it takes; meanwhile another
+    // workstation must still be able to write (here with a 100 ms patience, where a held write transaction
+    // would make it fail with DatabaseLocked). The export's row follows once the file is made final.
+    TestDatabase test(Backend::Sqlite);
+    auto database = test.open();
+    ClinicService service(*database, TestDatabase::fastOptions());
+    populate(service, 1);
+    const RecordId clientId = service.listClients().front().id;
+    DatabaseOptions impatient;
+    impatient.busyTimeout = std::chrono::milliseconds(100);
+    auto other = test.open(impatient);
+    ClinicService otherService(*other, TestDatabase::fastOptions());
+    otherService.login("admin", "admin-password");
+    bool finished = false;
+    service.exportClientHistory(clientId, "/home/x/export.json", [&](const ClientHistory& history) {
+        EXPECT_EQ(history.client.familyName, "Family0");
+        ClientRecord client;
+        client.familyName = "Meanwhile";
+        client.givenName = "Given";
+        client.birthDate = "1990-01-01";
+        otherService.addClient(client);
+        return std::function<void()>([&] { finished = true; });
+    });
+    EXPECT_TRUE(finished);
+    EXPECT_EQ(service.listClients().size(), 2U);
+    const auto audit = AuditLogRepository(*database).listForClient(clientId);
+    ASSERT_FALSE(audit.empty());
+    EXPECT_EQ(audit.back().action, "export");
+}
+
+TEST(BackupProgress, ExportWhoseFileCannotBeMadeFinalLeavesNoAuditRow)
+{
+    TestDatabase test(Backend::Sqlite);
+    auto database = test.open();
+    ClinicService service(*database, TestDatabase::fastOptions());
+    populate(service, 1);
+    const RecordId clientId = service.listClients().front().id;
+    try {
+        service.exportClientHistory(clientId, "/home/x/export.json", [](const ClientHistory&) {
+            return std::function<void()>([] { throw Error(ErrorCode::ExportFailed, "/home/x/export.json: no"); });
+        });
+        FAIL() << "the failed export passed";
+    } catch (const Error& error) {
+        EXPECT_EQ(error.code(), ErrorCode::ExportFailed);
+    }
+    const auto audit = AuditLogRepository(*database).listForClient(clientId);
+    ASSERT_FALSE(audit.empty());
+    for (const AuditEntry& entry : audit) {
+        EXPECT_NE(entry.action, "export");
+    }
 }
 
 TEST(BackupProgress, OnlyAdministratorsBackUp)
