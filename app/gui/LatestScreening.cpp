@@ -1,5 +1,6 @@
 #include "LatestScreening.h"
 
+#include "StoredClearances.h"
 #include "StoredJson.h"
 
 #include "core/common/Error.h"
@@ -23,7 +24,7 @@ std::vector<core::Clearance> recordedClearances(const std::vector<db::OverrideRe
 {
     std::vector<core::Clearance> clearances;
     for (const db::OverrideRecord& entry : overrides) {
-        if (entry.screeningResultId != screeningId || entry.kind != "clearance") {
+        if (entry.screeningResultId != screeningId || entry.kind != StoredClearances::kind) {
             continue;
         }
         const std::string what = "override " + std::to_string(entry.id);
