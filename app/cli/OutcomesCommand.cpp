@@ -3,6 +3,7 @@
 #include "DatabaseCommandLine.h"
 #include "OutcomeScoring.h"
 
+#include "app/gui/OutcomeHistory.h"
 #include "core/common/Error.h"
 #include "core/json/JsonReader.h"
 #include "core/json/JsonWriter.h"
@@ -13,7 +14,6 @@
 #include <cstdlib>
 #include <fstream>
 #include <iterator>
-#include <map>
 #include <ostream>
 #include <sstream>
 #include <tuple>
@@ -214,25 +214,10 @@ int runList(CliContext& context, CliContext& rest)
         return static_cast<int>(ExitCode::BadInput);
     }
     const core::OutcomeMeasures& measures = *loaded.measures;
-    db::ClientHistory history = command.service().clientHistory(clientId);
-    std::map<db::RecordId, const db::VisitRecord*> visits;
-    for (const db::VisitRecord& visit : history.visits) {
-        visits[visit.id] = &visit;
-    }
-    std::vector<core::OutcomeSeriesEntry> entries;
-    for (const db::OutcomeScoreRecord& record : history.outcomeScores) {
-        auto json = core::JsonReader::parse(record.scoreJson, "outcome score " + std::to_string(record.id));
-        std::optional<core::OutcomeScore> score =
-            json.ok() ? core::OutcomeScore::fromJson(*json.value) : std::optional<core::OutcomeScore>();
-        auto visit = visits.find(record.visitId);
-        if (!score || visit == visits.end()) {
-            throw Error(ErrorCode::RecordInvalid,
-                        "stored outcome score " + std::to_string(record.id)
-                            + " cannot be read; expected the score JSON backscreen-cli wrote");
-        }
-        entries.push_back({record.visitId, visit->second->visitDate, record.id, std::move(*score)});
-    }
-    std::vector<core::OutcomeSeriesRow> rows = core::OutcomeSeries::build(std::move(entries), measures);
+    // The same rows the progress review shows, read back the same way.
+    const db::ClientHistory history = command.service().clientHistory(clientId);
+    const OutcomeHistory outcomes = OutcomeHistory::build(history, measures);
+    const std::vector<core::OutcomeSeriesRow>& rows = outcomes.rows();
 
     std::ostream& out = context.out;
     if (command.format() == DatabaseCommandLine::Format::Json) {
