@@ -125,29 +125,16 @@ core::Program ClientPrograms::programOf(const db::HomeProgramVersionRecord& reco
 db::HomeProgramVersionRecord
 ClientPrograms::saveEdit(db::RecordId clientId, std::int64_t editedVersion, core::Program program)
 {
-    db::HomeProgramVersionRecord current = version(clientId);
-    db::HomeProgramVersionRecord next;
-    next.programId = current.programId;
-    next.clientId = clientId;
-    next.version = editedVersion;
-    next.visitId = current.visitId;
-    program.version = static_cast<int>(editedVersion + 1);
-    next.contentJson = core::JsonWriter::write(program.toJson());
-    return m_service.saveHomeProgram(next);
+    db::HomeProgramVersionRecord edited = version(clientId);
+    // The version the user edited, which the db checks is still the newest.
+    edited.version = editedVersion;
+    return m_service.saveHomeProgram(StoredJson::editedVersion(edited, std::move(program)));
 }
 
 core::ProgramRequest ClientPrograms::requestFor(const db::HomeProgramVersionRecord& record)
 {
-    if (record.visitId) {
-        try {
-            return core::ProgramRequest::fromScreening(latestScreening(record.clientId, record.visitId).result);
-        } catch (const Error& error) {
-            if (error.code() != ErrorCode::RecordNotFound) {
-                throw;
-            }
-        }
-    }
-    return core::ProgramRequest::fromScreening(latestScreening(record.clientId).result);
+    return core::ProgramRequest::fromScreening(
+        LatestScreening::forVisitOrLatest(m_service.clientHistory(record.clientId), record.visitId).result);
 }
 
 } // namespace backscreen::app

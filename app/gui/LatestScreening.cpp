@@ -119,6 +119,22 @@ LatestScreening::handoutRefusal(db::ClinicService& service, db::RecordId clientI
     return handoutRefusal(service.clientHistory(clientId), engine);
 }
 
+LatestScreening LatestScreening::forVisitOrLatest(const db::ClientHistory& history,
+                                                  std::optional<db::RecordId> visitId,
+                                                  const core::ScreeningEngine* engine)
+{
+    if (visitId) {
+        try {
+            return of(history, visitId, engine);
+        } catch (const Error& error) {
+            if (error.code() != ErrorCode::RecordNotFound) {
+                throw;
+            }
+        }
+    }
+    return of(history, {}, engine);
+}
+
 std::string LatestScreening::handoutRefusal(const db::ClientHistory& history, const core::ScreeningEngine* engine)
 {
     LatestScreening latest;

@@ -37,6 +37,13 @@ struct LatestScreening
                               std::optional<db::RecordId> visitId = {},
                               const core::ScreeningEngine* engine = nullptr);
 
+    /// The screening of `visitId` when that visit has one, else the client's latest: what a program made at
+    /// a visit is generated or edited against. `engine` as for read(); throws as of() when the client has
+    /// no screening at all.
+    static LatestScreening forVisitOrLatest(const db::ClientHistory& history,
+                                            std::optional<db::RecordId> visitId,
+                                            const core::ScreeningEngine* engine = nullptr);
+
     /// Why the client's stored home program must not be printed now: empty when the latest screening lets
     /// a program be given (or the client has no screening), else "the latest screening (screening N, DATE)
     /// blocks the home program: REASON". `engine` as for read().

@@ -13,7 +13,6 @@
 
 #include "core/common/Error.h"
 #include "core/json/JsonReader.h"
-#include "core/json/JsonWriter.h"
 #include "core/program/ProgramGenerator.h"
 #include "db/ClinicService.h"
 
@@ -428,18 +427,9 @@ bool ProgramEditorPage::save()
         MessageBox::information(this, tr("Nothing to save"), tr("There are no edits to save."));
         return true;
     }
-    core::Program program = m_model->program();
-    db::HomeProgramVersionRecord next;
-    next.programId = m_loaded.programId;
-    next.clientId = m_clientId;
-    next.visitId = m_loaded.visitId;
-    // The version edited: the db refuses the save when another one was stored meanwhile.
-    next.version = m_loaded.version;
-    program.version = static_cast<int>(m_loaded.version + 1);
-    next.contentJson = core::JsonWriter::write(program.toJson());
     db::HomeProgramVersionRecord saved;
     try {
-        saved = m_service.saveHomeProgram(next);
+        saved = m_service.saveHomeProgram(StoredJson::editedVersion(m_loaded, m_model->program()));
     } catch (const Error& error) {
         if (error.code() == ErrorCode::RecordStale) {
             MessageBox::warning(this,
@@ -458,6 +448,8 @@ bool ProgramEditorPage::save()
         }
         return false;
     }
+    core::Program program = m_model->program();
+    program.version = static_cast<int>(saved.version);
     m_previousProgram = m_loadedProgram;
     m_loaded = saved;
     m_loadedProgram = program;
@@ -494,22 +486,10 @@ void ProgramEditorPage::addExercise(const std::string& exerciseId)
         // notes of the rules that hold), falling back to the catalogue's default when there is no screening.
         core::ProgramExercise exercise;
         try {
-            const db::ClientHistory history = m_service.clientHistory(m_clientId);
-            std::optional<LatestScreening> latest;
-            if (m_loaded.visitId) {
-                try {
-                    latest = LatestScreening::of(history, m_loaded.visitId, &m_engine);
-                } catch (const Error& error) {
-                    if (error.code() != ErrorCode::RecordNotFound) {
-                        throw;
-                    }
-                }
-            }
-            if (!latest) {
-                latest = LatestScreening::of(history, {}, &m_engine);
-            }
+            const LatestScreening latest =
+                LatestScreening::forVisitOrLatest(m_service.clientHistory(m_clientId), m_loaded.visitId, &m_engine);
             exercise = core::ProgramGenerator(m_catalogue, m_ruleset)
-                           .exerciseFor(core::ProgramRequest::fromScreening(latest->result), exerciseId);
+                           .exerciseFor(core::ProgramRequest::fromScreening(latest.result), exerciseId);
         } catch (const Error& error) {
             if (error.code() != ErrorCode::RecordNotFound) {
                 throw;

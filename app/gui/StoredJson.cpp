@@ -2,6 +2,7 @@
 
 #include "core/common/Error.h"
 #include "core/json/JsonReader.h"
+#include "core/json/JsonWriter.h"
 
 namespace backscreen::app {
 
@@ -23,6 +24,19 @@ core::Program StoredJson::program(const db::HomeProgramVersionRecord& record)
     core::Program program = core::Program::fromJson(parse(record.contentJson, what), what);
     program.version = static_cast<int>(record.version);
     return program;
+}
+
+db::HomeProgramVersionRecord StoredJson::editedVersion(const db::HomeProgramVersionRecord& edited,
+                                                       core::Program program)
+{
+    db::HomeProgramVersionRecord next;
+    next.programId = edited.programId;
+    next.clientId = edited.clientId;
+    next.visitId = edited.visitId;
+    next.version = edited.version;
+    program.version = static_cast<int>(edited.version + 1);
+    next.contentJson = core::JsonWriter::write(program.toJson());
+    return next;
 }
 
 } // namespace backscreen::app

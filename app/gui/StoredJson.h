@@ -19,6 +19,12 @@ public:
     /// The program of a stored version, its `version` set to the stored number. Throws backscreen::Error
     /// (RecordInvalid) when the stored content does not read back.
     static core::Program program(const db::HomeProgramVersionRecord& record);
+
+    /// The version to store for `program` edited from `edited`: same program, client and visit, numbered
+    /// `edited`'s version (the db refuses the save when another version was stored meanwhile), the content
+    /// numbered one higher. The inverse of program().
+    static db::HomeProgramVersionRecord editedVersion(const db::HomeProgramVersionRecord& edited,
+                                                      core::Program program);
 };
 
 } // namespace backscreen::app
