@@ -260,6 +260,10 @@ void FindingsPanel::showResult(const core::ScreeningResult& result)
 
 void FindingsPanel::setClearanceAllowed(bool allowed, const QString& why)
 {
+    // Called before every re-screening, which rebuilds the actions anyway: rebuild here only on a change.
+    if (allowed == m_clearanceAllowed && why == m_clearanceDeniedReason) {
+        return;
+    }
     m_clearanceAllowed = allowed;
     m_clearanceDeniedReason = why;
     showClearanceActions(m_result);
